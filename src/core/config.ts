@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/** The default xAI endpoint. */
+export const XAI_BASE_URL = 'https://api.x.ai/v1';
+
+/**
+ * The `grok.*` settings, with their defaults. This schema is the single source of truth:
+ * a unit test checks that package.json contributes exactly these keys with the same defaults.
+ */
+export const settingsSchema = z.object({
+  baseUrl: z.string().url().catch(XAI_BASE_URL).default(XAI_BASE_URL),
+  model: z.string().trim().min(1).catch('grok-4.3').default('grok-4.3'),
+  api: z.enum(['auto', 'responses', 'chat']).catch('auto').default('auto'),
+  maxOutputTokens: z.number().int().min(1).catch(16384).default(16384),
+  requestTimeoutSeconds: z.number().int().min(10).catch(600).default(600),
+  maxRetries: z.number().int().min(0).max(10).catch(3).default(3),
+});
+
+export type GrokSettings = z.infer<typeof settingsSchema>;
+
+/** Parses raw settings (as read from VS Code); invalid values fall back to their defaults. */
+export function parseSettings(raw: Record<string, unknown>): GrokSettings {
+  return settingsSchema.parse(raw);
+}
+
+/** The setting keys, without the `grok.` prefix. */
+export const settingKeys = Object.keys(settingsSchema.shape) as (keyof GrokSettings)[];
