@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The default xAI endpoint. */
 export const XAI_BASE_URL = 'https://api.x.ai/v1';

@@ -1,0 +1,102 @@
+// Builds the extension: one base config, two bundles (Node host, browser webview),
+// plus the extension-host test suite in development builds.
+// Flags: --watch (rebuild on change), --production (minify, no sourcemaps, no tests).
+import * as esbuild from 'esbuild';
+import { readdirSync } from 'node:fs';
+import { cp, mkdir, rm } from 'node:fs/promises';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** @type {esbuild.BuildOptions} */
+const base = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  sourcesContent: false,
+  logLevel: 'warning',
+  legalComments: 'none',
+  define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
+};
+
+/**
+ * undici is about 530 KB minified and cannot be tree-shaken (CommonJS, one index), so it gets
+ * its own chunk, dist/vendor/undici.js, which the host bundle requires at run time. Tests and
+ * scripts outside the bundle resolve `undici` from node_modules as usual.
+ */
+const vendorUndici = {
+  name: 'vendor-undici',
+  setup(build) {
+    build.onResolve({ filter: /^undici$/ }, () => ({ path: './vendor/undici.js', external: true }));
+  },
+};
+
+/** The extension host bundle: Node, CommonJS, `vscode` provided by the host. */
+const host = {
+  ...base,
+  entryPoints: { extension: 'src/extension.ts' },
+  outdir: 'dist',
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['vscode'],
+  plugins: [vendorUndici],
+};
+
+/** undici as one file next to the host bundle (see vendorUndici). */
+const undiciChunk = {
+  ...base,
+  entryPoints: { 'vendor/undici': 'node_modules/undici/index.js' },
+  outdir: 'dist',
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: false,
+};
+
+/** The chat webview bundle: browser, no Node built-ins, no network. */
+const webview = {
+  ...base,
+  entryPoints: { webview: 'src/webview/main.ts' },
+  outdir: 'dist',
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  loader: { '.ttf': 'file' },
+};
+
+/** Extension-host tests (mocha inside VS Code): each test file is its own entry. */
+const hostTests = {
+  ...base,
+  entryPoints: [
+    'test/extension/index.ts',
+    ...readdirSync('test/extension')
+      .filter((f) => f.endsWith('.test.ts'))
+      .map((f) => `test/extension/${f}`),
+  ],
+  outdir: 'dist/test/suite',
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['vscode', 'mocha'],
+};
+
+const configs = production ? [host, undiciChunk, webview] : [host, undiciChunk, webview, hostTests];
+
+if (production) await rm('dist', { recursive: true, force: true });
+
+// Codicons ship as a font with their stylesheet; the webview loads them from dist/ (CSP: font-src).
+await mkdir('dist/codicons', { recursive: true });
+for (const file of ['codicon.css', 'codicon.ttf']) {
+  await cp(`node_modules/@vscode/codicons/dist/${file}`, `dist/codicons/${file}`);
+}
+
+if (watch) {
+  const contexts = await Promise.all(configs.map((c) => esbuild.context(c)));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('[esbuild] watching for changes…');
+} else {
+  const started = Date.now();
+  await Promise.all(configs.map((c) => esbuild.build(c)));
+  console.log(`[esbuild] ${production ? 'production' : 'development'} build in ${Date.now() - started} ms`);
+}

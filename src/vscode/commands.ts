@@ -1,0 +1,92 @@
+import * as vscode from 'vscode';
+import { checkApiKeyInput } from '../core/apiKey';
+import type { ApiKeyStore } from './apiKeyStore';
+import type { ChatViewProvider } from './chatViewProvider';
+import type { OutputLogger } from './logger';
+
+/** What commands need; built once in extension.ts. */
+export interface CommandContext {
+  keyStore: ApiKeyStore;
+  logger: OutputLogger;
+  chatView: ChatViewProvider;
+}
+
+type CommandHandler = (...args: unknown[]) => unknown;
+
+/**
+ * Notifications are shown without awaiting them: the promise only settles when the user
+ * dismisses the toast, and a command must not hang on that.
+ */
+function inform(message: string): void {
+  void vscode.window.showInformationMessage(message);
+}
+function warn(message: string): void {
+  void vscode.window.showWarningMessage(message);
+}
+
+/**
+ * "Grok: Set API Key". With a string argument (scripts, tests) it validates and stores that
+ * value without UI; otherwise it asks in a password box. Returns whether a key was stored.
+ */
+async function setApiKey(ctx: CommandContext, arg?: unknown): Promise<boolean> {
+  let input: string | undefined;
+  if (typeof arg === 'string') {
+    input = arg;
+  } else {
+    input = await vscode.window.showInputBox({
+      title: 'Grok: Set API Key',
+      prompt: 'Paste your xAI API key (from console.x.ai). It is kept in VS Code’s secret storage.',
+      placeHolder: 'xai-…',
+      password: true,
+      ignoreFocusOut: true,
+      validateInput: (value) => {
+        if (value.length === 0) return undefined; // no nagging before the user typed anything
+        const check = checkApiKeyInput(value);
+        return check.ok ? undefined : check.message;
+      },
+    });
+    if (input === undefined) {
+      inform('API key not changed.');
+      return false;
+    }
+  }
+  const check = checkApiKeyInput(input);
+  if (!check.ok) {
+    warn(`API key not saved: ${check.message}`);
+    return false;
+  }
+  await ctx.keyStore.set(check.key);
+  ctx.logger.info('API key saved to secret storage.');
+  inform('Grok API key saved.');
+  return true;
+}
+
+/** "Grok: Clear API Key". Returns whether a key was removed. */
+async function clearApiKey(ctx: CommandContext): Promise<boolean> {
+  if (!(await ctx.keyStore.has())) {
+    inform('No Grok API key is stored.');
+    return false;
+  }
+  await ctx.keyStore.clear();
+  ctx.logger.info('API key removed from secret storage.');
+  inform('Grok API key removed.');
+  return true;
+}
+
+/** The command table: every contributed command, by id. A unit test checks it against package.json. */
+export function createCommands(ctx: CommandContext): Record<string, CommandHandler> {
+  return {
+    'grok.setApiKey': (arg) => setApiKey(ctx, arg),
+    'grok.clearApiKey': () => clearApiKey(ctx),
+    'grok.newChat': async () => {
+      await ctx.chatView.reveal();
+      ctx.chatView.post({ type: 'clear' });
+    },
+    'grok.showLogs': () => ctx.logger.show(),
+  };
+}
+
+/** Registers every command of the table; the returned disposables belong to the caller. */
+export function registerCommands(table: Record<string, CommandHandler>): vscode.Disposable[] {
+  return Object.entries(table).map(([id, handler]) => vscode.commands.registerCommand(id, handler));
+}

@@ -1,0 +1,79 @@
+/** Drives the real VS Code workbench (code-server) in Chromium, as a user would. */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { launchChromium, OUTPUT, ROOT, startCodeServer, type CodeServer, type CodeServerOptions } from '../realVscode/codeServer';
+
+export const VSIX = join(ROOT, 'dist/grok-code-assistant.vsix');
+export const SCREENSHOTS = join(OUTPUT, 'screenshots');
+
+export interface Workbench {
+  server: CodeServer;
+  browser: Browser;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** Starts code-server with the packaged extension installed and opens the workbench. */
+export async function openWorkbench(options: CodeServerOptions = {}): Promise<Workbench> {
+  const server = await startCodeServer({ installVsix: [VSIX], ...options });
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(server.workbenchUrl());
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    await page.waitForSelector('.activitybar [aria-label^="Grok"]', { timeout: 60_000 });
+    return {
+      server,
+      browser,
+      page,
+      async close() {
+        await browser.close().catch(() => undefined);
+        await server.stop();
+      },
+    };
+  } catch (error) {
+    await browser.close().catch(() => undefined);
+    await server.stop();
+    throw error;
+  }
+}
+
+/** Opens the Grok container in the activity bar (clicking an active item would close it). */
+export async function openGrokView(page: Page): Promise<void> {
+  const item = page.locator('.activitybar .action-item:has([aria-label^="Grok"])').first();
+  const checked = await item.evaluate((el) => el.classList.contains('checked'));
+  if (!checked) await page.locator('.activitybar [aria-label^="Grok"]').first().click();
+}
+
+/** The Chat webview's inner frame, once its input has rendered. */
+export async function chatFrame(page: Page, timeoutMs = 30_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      const found = await frame.$('textarea[aria-label="Message Grok"]').catch(() => null);
+      if (found) return frame;
+    }
+    await page.waitForTimeout(200);
+  }
+  throw new Error('The Chat view did not render its input in time.');
+}
+
+/** Runs a command from the command palette by its full label, e.g. "Grok: Set API Key". */
+export async function runCommand(page: Page, label: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${label}`);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+  await row.waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** Saves a screenshot under test-output/screenshots and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}

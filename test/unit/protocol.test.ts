@@ -1,0 +1,32 @@
+import { strict as assert } from 'node:assert';
+import { parseWebviewMessage } from '../../src/shared/protocol';
+
+describe('webview → host protocol', () => {
+  it('accepts the messages the webview sends', () => {
+    assert.deepEqual(parseWebviewMessage({ type: 'ready' }), { ok: true, message: { type: 'ready' } });
+    const sent = parseWebviewMessage({ type: 'send', text: '  hello  ' });
+    assert.ok(sent.ok);
+    assert.deepEqual(sent.message, { type: 'send', text: 'hello' });
+  });
+
+  it('rejects unknown types, wrong field types and empty text', () => {
+    for (const raw of [
+      null,
+      'ready',
+      { type: 'nope' },
+      { type: 'send', text: 42 },
+      { type: 'send', text: '   ' },
+      { type: 'send' },
+    ]) {
+      const result = parseWebviewMessage(raw);
+      assert.equal(result.ok, false, JSON.stringify(raw));
+    }
+  });
+
+  it('only lets the webview run allowlisted commands', () => {
+    assert.ok(parseWebviewMessage({ type: 'runCommand', command: 'grok.setApiKey' }).ok);
+    const bad = parseWebviewMessage({ type: 'runCommand', command: 'workbench.action.terminal.sendSequence' });
+    assert.equal(bad.ok, false);
+    if (!bad.ok) assert.match(bad.error, /command/);
+  });
+});
