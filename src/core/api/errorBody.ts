@@ -1,0 +1,99 @@
+import { oneLine } from './errors';
+
+/** The one clean message extracted from an error body, whatever its shape. */
+export interface ErrorBodyInfo {
+  /** Plain, single-line text; empty when the body said nothing useful. */
+  message: string;
+  /** The body's `code` field when it had one (gRPC status text, OpenAI code…). Never switch on it alone. */
+  code?: string;
+  /** The body was an HTML page (an edge or proxy error), not an API answer. */
+  html: boolean;
+}
+
+/** Cloudflare's edge errors, which arrive as HTML pages; said in one line instead. */
+const CLOUDFLARE_EDGE: Record<number, string> = {
+  520: 'the server behind Cloudflare returned an unknown error',
+  521: 'the server behind Cloudflare is down',
+  522: 'Cloudflare timed out connecting to the server',
+  523: 'Cloudflare could not reach the server',
+  524: 'Cloudflare timed out waiting for the server to answer',
+  530: 'Cloudflare could not resolve or reach the server',
+};
+
+/**
+ * Extracts one clean line from an error body: `{code,error}`, OpenAI's `{error:{message}}`, `{message}`,
+ * JSON encoded twice, `[WKE=…]` tags, HTML pages (Cloudflare 520–524/530 and proxies) and plain text.
+ */
+export function parseErrorBody(body: string, contentType: string | undefined, status: number): ErrorBodyInfo {
+  const text = body.trim();
+  if (isHtml(text, contentType)) return { message: htmlMessage(text, status), html: true };
+  const json = parseJsonDeep(text);
+  if (json !== undefined) {
+    const found = fromJson(json);
+    if (found) return { ...found, message: clean(found.message), html: false };
+  }
+  return { message: clean(text.split('\n')[0] ?? ''), html: false };
+}
+
+/** Says what an HTML error page means, in one line, without any of its markup. */
+export function htmlMessage(html: string, status: number): string {
+  const edge = CLOUDFLARE_EDGE[status];
+  if (edge) return `${edge} (HTTP ${status}); try again later.`;
+  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
+  const what = title ? `: ${oneLine(decodeEntities(title), 120)}` : '';
+  return `The server answered with a web page instead of an API response (HTTP ${status}${what}); check grok.baseUrl or your proxy.`;
+}
+
+function isHtml(text: string, contentType: string | undefined): boolean {
+  if (contentType && /text\/html/i.test(contentType)) return true;
+  return /^<(?:!doctype|html|head|body)\b/i.test(text);
+}
+
+/** JSON.parse that also unwraps bodies encoded as a JSON string (seen from some gateways). */
+function parseJsonDeep(text: string): unknown {
+  let value: unknown = text;
+  for (let depth = 0; depth < 3 && typeof value === 'string'; depth++) {
+    const s = value.trim();
+    if (!/^[{["]/.test(s)) return depth === 0 ? undefined : s;
+    try {
+      value = JSON.parse(s);
+    } catch {
+      return depth === 0 ? undefined : s;
+    }
+  }
+  return value;
+}
+
+function fromJson(json: unknown, depth = 0): { message: string; code?: string } | undefined {
+  if (typeof json === 'string') {
+    const inner = depth < 3 ? parseJsonDeep(json) : undefined;
+    if (inner !== undefined && typeof inner !== 'string') return fromJson(inner, depth + 1);
+    return { message: json };
+  }
+  if (!json || typeof json !== 'object' || Array.isArray(json)) return undefined;
+  const obj = json as Record<string, unknown>;
+  const code = typeof obj.code === 'string' || typeof obj.code === 'number' ? String(obj.code) : undefined;
+  const error = obj.error;
+  if (error !== undefined && error !== null) {
+    const inner = fromJson(error, depth + 1);
+    if (inner) return { message: inner.message, code: inner.code ?? code };
+  }
+  if (typeof obj.message === 'string') return { message: obj.message, code };
+  if (typeof obj.detail === 'string') return { message: obj.detail, code };
+  return code ? { message: code, code } : undefined;
+}
+
+/** Strips `[WKE=…]` tags and collapses the message onto one line. */
+function clean(message: string): string {
+  return oneLine(message.replace(/\s*\[WKE=[^\]]*\]\s*/g, ' '));
+}
+
+function decodeEntities(text: string): string {
+  return text
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&[a-z]+;|&#\d+;/gi, ' ');
+}

@@ -1,0 +1,128 @@
+/**
+ * The caller-facing shapes of the xAI client: what a turn asks for, and the events it streams back.
+ * Both endpoints (Responses and Chat Completions) are translated to and from these shapes, so callers
+ * never see wire formats.
+ */
+
+/** Which endpoint a request goes to. */
+export type Endpoint = 'responses' | 'chat';
+
+/** The `grok.api` setting: `auto` uses Responses on api.x.ai and Chat Completions elsewhere. */
+export type ApiMode = 'auto' | Endpoint;
+
+/** One part of a user message: text, or an image given as a data URL (or https URL). */
+export type UserContentPart =
+  | { type: 'text'; text: string }
+  | { type: 'image'; url: string; detail?: 'auto' | 'low' | 'high' };
+
+/** A tool call the assistant made earlier in the conversation (sent back as history). */
+export interface AssistantToolCall {
+  id: string;
+  name: string;
+  /** JSON text, exactly as the model produced it. */
+  arguments: string;
+}
+
+/** A conversation message, endpoint-neutral. */
+export type ChatMessage =
+  | { role: 'system'; content: string }
+  | { role: 'user'; content: string | UserContentPart[] }
+  | { role: 'assistant'; content: string; toolCalls?: AssistantToolCall[] }
+  | { role: 'tool'; toolCallId: string; content: string };
+
+/** A function tool the model may call. `parameters` is a JSON Schema object. */
+export interface ToolSpec {
+  name: string;
+  description?: string;
+  parameters: Record<string, unknown>;
+}
+
+/** How the model may use tools: as it likes, never, at least one, or one named tool. */
+export type ToolChoice = 'auto' | 'none' | 'required' | { name: string };
+
+/** Reasoning effort; only sent to models known to accept the value. */
+export type ReasoningEffort = 'none' | 'low' | 'medium' | 'high' | 'xhigh';
+
+/**
+ * Optional sampling parameters. Models that reject them (the grok-4 family and reasoning models) never
+ * receive them: the client drops them before sending.
+ */
+export interface SamplingOptions {
+  temperature?: number;
+  topP?: number;
+  stop?: string[];
+  presencePenalty?: number;
+  frequencyPenalty?: number;
+}
+
+/** What one streamed turn asks for. */
+export interface TurnRequest {
+  model: string;
+  messages: ChatMessage[];
+  tools?: ToolSpec[];
+  toolChoice?: ToolChoice;
+  /**
+   * A stable id for the conversation. Sent as `prompt_cache_key` (Responses) or the `x-grok-conv-id`
+   * header (Chat Completions) so consecutive turns hit the same prompt cache.
+   */
+  conversationId?: string;
+  maxOutputTokens?: number;
+  reasoningEffort?: ReasoningEffort;
+  sampling?: SamplingOptions;
+}
+
+/** Why a turn ended normally. `tool_calls` whenever the turn produced tool calls. */
+export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'other';
+
+/** Where a cost figure came from: the server's exact ticks, /language-models prices, the built-in table, or nowhere. */
+export type CostSource = 'ticks' | 'pricing' | 'builtin' | 'unknown';
+
+/**
+ * One normalized usage record per request attempt that reached the server (successful or not).
+ * `completionTokens` is visible output only; `reasoningTokens` is counted separately on both endpoints;
+ * `totalTokens` = prompt + completion + reasoning. `cachedTokens` never exceeds `promptTokens`.
+ */
+export interface UsageRecord {
+  requestId: string;
+  /** The model that served the request (the response's `model` field), else the requested one. */
+  model: string;
+  endpoint: Endpoint;
+  promptTokens: number;
+  completionTokens: number;
+  reasoningTokens: number;
+  cachedTokens: number;
+  imageTokens: number;
+  totalTokens: number;
+  /** Estimated cost in USD; undefined when no price is known. */
+  costUsd: number | undefined;
+  costSource: CostSource;
+  /** Milliseconds from sending the request to the first text, reasoning or tool-call delta. */
+  timeToFirstTokenMs: number | undefined;
+  latencyMs: number;
+  /** 'ok' or 'error' (then `errorKind` says which). */
+  status: 'ok' | 'error';
+  errorKind?: string;
+}
+
+/** Limits of the served model, from the `x-grok-context-window` / `x-grok-max-completion-tokens` headers. */
+export interface ModelLimits {
+  contextWindow?: number;
+  maxCompletionTokens?: number;
+}
+
+/**
+ * The events of one streamed turn, in order: `start`, then `limits`/`model` once known, then deltas,
+ * then `usage` and `finish` (last). `retry` appears only between attempts that produced no output.
+ */
+export type TurnEvent =
+  | { type: 'start'; requestId: string; endpoint: Endpoint; attempt: number }
+  | { type: 'retry'; attempt: number; delayMs: number; reason: string; message: string }
+  | { type: 'limits'; limits: ModelLimits }
+  | { type: 'model'; model: string }
+  | { type: 'text'; text: string }
+  | { type: 'reasoning'; text: string }
+  | { type: 'toolCallStart'; index: number; id: string; name: string }
+  | { type: 'toolCallDelta'; index: number; argumentsDelta: string }
+  | { type: 'toolCallEnd'; index: number; id: string; name: string; arguments: string }
+  | { type: 'usage'; usage: UsageRecord }
+  | { type: 'finish'; reason: FinishReason };
