@@ -28,7 +28,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<GrokEx
     const chatView = new ChatViewProvider({
       extensionUri: context.extensionUri,
       logger,
-      getState: async () => ({ hasApiKey: await keyStore.has(), model: readSettings().model }),
+      getState: async () => ({
+        hasApiKey: await keyStore.has(),
+        model: readSettings().model,
+        models: [],
+        session: { tokens: 0, costUsd: 0 },
+      }),
       onMessage: (message, post) => {
         if (message.type === 'send') {
           post({ type: 'notice', level: 'info', text: 'Chat answers are not wired up in this build yet.' });

@@ -6,28 +6,68 @@
  * - Host → webview messages are typed by {@link HostMessage}; the webview only
  *   imports types from this file (the zod runtime stays in the host bundle).
  * - Handshake: the webview posts `ready` once its listener is installed; the host
- *   posts nothing before that, and answers `ready` with the full `state`.
+ *   posts nothing before that, and answers `ready` with `state` and the open conversation.
  * - The API key never crosses this boundary: the webview only learns `hasApiKey`.
  */
 import * as z from 'zod';
 
 /** Commands the webview may ask the host to run (an allowlist, not free command ids). */
-export const webviewCommandSchema = z.enum(['grok.setApiKey', 'grok.showLogs', 'grok.newChat']);
+export const webviewCommandSchema = z.enum([
+  'grok.setApiKey',
+  'grok.showLogs',
+  'grok.newChat',
+  'grok.testConnection',
+  'grok.openSettings',
+]);
 export type WebviewCommand = z.infer<typeof webviewCommandSchema>;
 
 /** Longest message a user can send from the input box (characters). */
 export const MAX_INPUT_CHARS = 200_000;
+/** Largest pasted image, as a data URL (xAI accepts up to 20 MiB; base64 adds a third). */
+export const MAX_IMAGE_DATA_URL_CHARS = 28_000_000;
+const id = z.string().min(1).max(200);
+
+const imageSchema = z.object({
+  dataUrl: z
+    .string()
+    .max(MAX_IMAGE_DATA_URL_CHARS)
+    .regex(/^data:image\/(png|jpeg|jpg|webp|gif);base64,[A-Za-z0-9+/=]+$/, 'must be a base64 PNG, JPEG, WebP or GIF data URL'),
+  name: z.string().max(300).optional(),
+});
 
 export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
-  z.object({ type: z.literal('send'), text: z.string().trim().min(1).max(MAX_INPUT_CHARS) }),
+  /** Send a user message; images are pasted/dropped screenshots. */
+  z.object({
+    type: z.literal('send'),
+    text: z.string().trim().min(1).max(MAX_INPUT_CHARS),
+    images: z.array(imageSchema).max(10).optional(),
+  }),
+  /** Stop the answer being streamed (keeps what arrived). */
+  z.object({ type: z.literal('stop') }),
+  /** Retry a failed or stopped assistant turn: it is replaced, not duplicated. */
+  z.object({ type: z.literal('retry'), turnId: id }),
+  /** Replace the last user message with new text and resend. */
+  z.object({ type: z.literal('editLast'), text: z.string().trim().min(1).max(MAX_INPUT_CHARS) }),
+  z.object({ type: z.literal('newChat') }),
+  z.object({ type: z.literal('openConversation'), conversationId: id }),
+  z.object({ type: z.literal('deleteConversation'), conversationId: id }),
+  z.object({ type: z.literal('selectModel'), model: z.string().min(1).max(200) }),
+  z.object({ type: z.literal('removeAttachment'), attachmentId: id }),
+  /** `@` typed: ask for workspace files matching the query. */
+  z.object({ type: z.literal('searchFiles'), query: z.string().max(500) }),
+  z.object({ type: z.literal('attachFile'), path: z.string().min(1).max(4096) }),
+  z.object({ type: z.literal('insertCode'), code: z.string().max(MAX_INPUT_CHARS * 5) }),
+  z.object({ type: z.literal('applyCode'), code: z.string().max(MAX_INPUT_CHARS * 5), language: z.string().max(100).optional() }),
+  /** A link in an answer was clicked; the host checks it before opening. */
+  z.object({ type: z.literal('openLink'), href: z.string().max(4096) }),
   z.object({ type: z.literal('runCommand'), command: webviewCommandSchema }),
 ]);
 
 /** A message from the webview, after validation. */
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
 
-/** Validates a raw message from the webview; returns undefined (and why) when it does not fit. */
+/** Validates a raw message from the webview; returns why when it does not fit. */
 export function parseWebviewMessage(raw: unknown): { ok: true; message: WebviewMessage } | { ok: false; error: string } {
   const result = webviewMessageSchema.safeParse(raw);
   if (result.success) return { ok: true, message: result.data };
@@ -35,13 +75,105 @@ export function parseWebviewMessage(raw: unknown): { ok: true; message: WebviewM
   return { ok: false, error: issue ? `${issue.path.join('.') || 'message'}: ${issue.message}` : 'invalid message' };
 }
 
-/** What the view needs to render its chrome. */
+/* ───────────────────────── host → webview ───────────────────────── */
+
+export interface ModelView {
+  id: string;
+  /** Accepts image input. */
+  vision: boolean;
+  contextWindow?: number;
+}
+
 export interface ViewState {
   hasApiKey: boolean;
+  /** The model new requests go to. */
   model: string;
+  models: ModelView[];
+  /** Totals of this window's session. */
+  session: { tokens: number; costUsd: number };
+}
+
+export interface UsageView {
+  /** The model the response says served it (may differ from the one asked for). */
+  model: string;
+  promptTokens: number;
+  completionTokens: number;
+  reasoningTokens: number;
+  cachedTokens: number;
+  totalTokens: number;
+  /** Estimated cost in USD, when known. */
+  costUsd?: number;
+  latencyMs?: number;
+}
+
+export type ErrorAction = 'retry' | 'setApiKey' | 'chooseModel' | 'openSettings';
+
+export interface ErrorView {
+  message: string;
+  action?: ErrorAction;
+}
+
+export interface AttachmentView {
+  id: string;
+  kind: 'file' | 'selection' | 'image';
+  /** Short label for the chip, e.g. `app.ts:10-24`. */
+  label: string;
+  /** Tooltip: full path, token estimate. */
+  detail?: string;
+  /** Number of secrets redacted from this context before sending. */
+  redactions?: number;
+  /** Data URL of a small preview (images only). */
+  thumbnail?: string;
+}
+
+export type TurnStatus = 'streaming' | 'done' | 'stopped' | 'error' | 'incomplete';
+
+export interface TurnView {
+  id: string;
+  role: 'user' | 'assistant';
+  /** Markdown (assistant) or plain text (user). */
+  text: string;
+  reasoning?: string;
+  status: TurnStatus;
+  usage?: UsageView;
+  error?: ErrorView;
+  attachments?: AttachmentView[];
+  /** A note shown above the turn, e.g. "12 older messages were left out to fit the context". */
+  note?: string;
+}
+
+export interface ConversationView {
+  id: string;
+  title: string;
+  turns: TurnView[];
+}
+
+export interface ConversationSummary {
+  id: string;
+  title: string;
+  updatedAt: number;
+  turnCount: number;
 }
 
 export type HostMessage =
   | { type: 'state'; state: ViewState }
+  /** Replace the whole message list (open a conversation, new chat, reload). */
+  | { type: 'conversation'; conversation: ConversationView }
+  /** Append a turn (the user message, then the assistant placeholder that will stream). */
+  | { type: 'turnAdded'; turn: TurnView }
+  /** More streamed text for a turn; the host batches deltas. */
+  | { type: 'turnDelta'; turnId: string; text?: string; reasoning?: string }
+  /** A turn finished, stopped or failed; `text` is set when the final text differs from the streamed text. */
+  | { type: 'turnEnd'; turnId: string; status: TurnStatus; usage?: UsageView; error?: ErrorView; note?: string }
+  /** Remove a turn (a retried turn is replaced). */
+  | { type: 'turnRemoved'; turnId: string }
+  | { type: 'history'; conversations: ConversationSummary[] }
+  /** Context chips for the next message. */
+  | { type: 'attachments'; attachments: AttachmentView[] }
+  | { type: 'fileResults'; query: string; files: { path: string; label: string }[] }
+  /** A warning about the next request (context too long, budget). */
+  | { type: 'contextInfo'; tokens: number; limit?: number; warning?: string }
   | { type: 'notice'; level: 'info' | 'warning' | 'error'; text: string }
+  /** Prefill the input (e.g. edit-and-resend) and focus it. */
+  | { type: 'setInput'; text: string }
   | { type: 'clear' };

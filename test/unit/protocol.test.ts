@@ -23,6 +23,14 @@ describe('webview → host protocol', () => {
     }
   });
 
+  it('accepts pasted PNG images and rejects other data URLs', () => {
+    const png = 'data:image/png;base64,iVBORw0KGgo=';
+    assert.ok(parseWebviewMessage({ type: 'send', text: 'see', images: [{ dataUrl: png }] }).ok);
+    for (const dataUrl of ['data:text/html;base64,PGI+', 'javascript:alert(1)', 'data:image/svg+xml;base64,PHN2Zz4=']) {
+      assert.equal(parseWebviewMessage({ type: 'send', text: 'x', images: [{ dataUrl }] }).ok, false, dataUrl);
+    }
+  });
+
   it('only lets the webview run allowlisted commands', () => {
     assert.ok(parseWebviewMessage({ type: 'runCommand', command: 'grok.setApiKey' }).ok);
     const bad = parseWebviewMessage({ type: 'runCommand', command: 'workbench.action.terminal.sendSequence' });
