@@ -1,0 +1,104 @@
+import { invalidKeyBody } from './catalog';
+import type { ScenarioContext } from './context';
+import { bigAnswer, chunkText, defaultAnswer, toolCallAnswer, usageFor, type AnswerScript } from './script';
+
+/** A scripted behaviour of the fake server for one inference request. */
+export type Scenario = (ctx: ScenarioContext) => void | Promise<void>;
+
+const UNAVAILABLE = { code: 'The service is currently unavailable', error: 'Timed out waiting for first token' };
+const OUT_OF_CREDITS = {
+  code: 'Some resource has been exhausted',
+  error: 'Your team 00000000-0000-4000-8000-000000000002 has either used all available credits or reached its monthly spending limit. To continue making API requests, please purchase more credits or raise your spending limit.',
+};
+const CLOUDFLARE_524 = `<!DOCTYPE html>
+<html lang="en-US"><head><title>api.x.ai | 524: A timeout occurred</title></head>
+<body><div id="cf-wrapper"><h1>A timeout occurred</h1><span>Error code 524</span>
+<p>The origin web server timed out responding to this request.</p><p>Cloudflare Ray ID: 8f0c0ffee0000000</p></div></body></html>`;
+
+/** Streams `script` in full, at the pace given by the `intervalMs` option. */
+function answer(ctx: ScenarioContext, script: AnswerScript): Promise<void> {
+  const { body, tail } = ctx.frames(script);
+  return ctx.stream([...body, ...tail], { intervalMs: ctx.num('intervalMs', 0) });
+}
+
+/** Text of `count` deltas, each starting with the send time so a reader can measure latency (bench). */
+async function stampedDrip(ctx: ScenarioContext): Promise<void> {
+  const count = ctx.num('count', 40);
+  const intervalMs = ctx.num('intervalMs', 50);
+  const pad = 'x'.repeat(Math.max(0, ctx.num('deltaChars', 32) - 24));
+  const head = ctx.frames({ model: ctx.served, text: [], usage: usageFor(20, '', '') });
+  ctx.res.writeHead(200, { 'content-type': 'text/event-stream' });
+  for (let i = 0; i < count && !ctx.res.destroyed; i++) {
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    const stamp = (performance.timeOrigin + performance.now()).toFixed(3);
+    const frames = ctx.frames({ model: ctx.served, text: [`⟦${stamp}⟧${pad}\n`], usage: usageFor(20, '', '') }).body;
+    ctx.res.write(frames.find((f) => f.includes(stamp)) ?? '');
+  }
+  if (!ctx.res.destroyed) ctx.res.end(head.tail.join(''));
+}
+
+/**
+ * Every scenario by name. Select one with the `x-fake-scenario` header, `[scenario:NAME]` in the last
+ * user message, the model name `fake-NAME`, or {@link FakeXaiServer.enqueue} from tests.
+ */
+export const SCENARIOS: Record<string, Scenario> = {
+  default: (ctx) => answer(ctx, defaultAnswer(ctx.served)),
+  'tool-call': (ctx) => answer(ctx, toolCallAnswer(ctx.served)),
+  'hidden-reasoning': (ctx) => answer(ctx, { ...defaultAnswer(ctx.served), reasoning: [], filler: { emptyDeltas: 30, thinking: 10 } }),
+  'slow-drip': (ctx) => {
+    const { body, tail } = ctx.frames(defaultAnswer(ctx.served));
+    return ctx.stream([...body, ...tail], { intervalMs: ctx.num('intervalMs', 40) });
+  },
+  big: (ctx) => answer(ctx, bigAnswer(ctx.served, ctx.num('bytes', 5 * 1024 * 1024), ctx.num('deltaChars', 256))),
+  stamped: stampedDrip,
+  length: (ctx) => answer(ctx, { ...defaultAnswer(ctx.served), finish: 'length' }),
+  empty: (ctx) => answer(ctx, { model: ctx.served, usage: usageFor(40, '', '') }),
+  'empty-with-reasoning': (ctx) => answer(ctx, { model: ctx.served, reasoning: ['Hmm.'], usage: usageFor(40, '', 'Hmm.') }),
+  'no-cost': (ctx) => answer(ctx, { ...defaultAnswer(ctx.served), usage: { ...usageFor(120, 'x'.repeat(400), ''), ticks: undefined } }),
+
+  'rate-limited': (ctx) => ctx.json(429, { code: 'Too many requests', error: 'Rate limit exceeded for grok-4.3: 60 requests per minute.' }),
+  'rate-limited-retry-after': (ctx) =>
+    ctx.json(429, { code: 'Too many requests', error: 'Rate limit exceeded, retry later.' }, { 'retry-after': String(ctx.num('seconds', 1)) }),
+  'out-of-credits': (ctx) => ctx.json(429, OUT_OF_CREDITS),
+  'json-error-200': (ctx) => ctx.json(200, UNAVAILABLE),
+  'server-error': (ctx) => ctx.json(500, { code: 'Internal error', error: 'An internal error occurred. [WKE=internal:9f2c]' }),
+  unavailable: (ctx) => ctx.json(503, UNAVAILABLE),
+  'no-retry': (ctx) => ctx.json(503, UNAVAILABLE, { 'x-should-retry': 'false' }),
+  'html-524': (ctx) => ctx.text(524, CLOUDFLARE_524, 'text/html; charset=UTF-8'),
+  'invalid-key': (ctx) => ctx.json(400, invalidKeyBody('xai-wrongkey')),
+  unauthorized: (ctx) => ctx.json(401, { code: 'Unauthenticated', error: 'Missing or malformed Authorization header.' }),
+  forbidden: (ctx) => ctx.json(403, { code: 'The caller does not have permission to execute the specified operation', error: 'Your API key is blocked.' }),
+  'model-not-found': (ctx) =>
+    ctx.json(404, { code: 'Some requested entity was not found', error: `The model ${String(ctx.body.model)} does not exist or your team does not have access to it.` }),
+  'rejects-effort': (ctx) =>
+    'reasoning_effort' in ctx.body || 'reasoning' in ctx.body
+      ? ctx.json(400, { code: 'Client specified an invalid argument', error: `Model ${String(ctx.body.model)} does not support parameter reasoningEffort.` })
+      : answer(ctx, defaultAnswer(ctx.served)),
+
+  'reset-before-headers': (ctx) => ctx.destroy(),
+  'reset-mid-stream': (ctx) => {
+    const { body } = ctx.frames(defaultAnswer(ctx.served));
+    return ctx.stream(body.slice(0, ctx.num('frames', 20)), { after: 'destroy' });
+  },
+  truncated: (ctx) => ctx.stream(ctx.frames(defaultAnswer(ctx.served)).body),
+  stall: (ctx) => {
+    const { body } = ctx.frames(defaultAnswer(ctx.served));
+    return ctx.stream(body.slice(0, ctx.num('frames', 3)), { after: 'hang' });
+  },
+  'stall-before-output': (ctx) => ctx.stream([], { after: 'hang' }),
+  'malformed-json': (ctx) => {
+    const { body } = ctx.frames(defaultAnswer(ctx.served));
+    return ctx.stream([...body.slice(0, ctx.num('frames', 5)), 'data: {"id":"x","choices":[{"delta":{"content":"oops"\n\n']);
+  },
+  'malformed-types': (ctx) => {
+    const bad = ctx.endpoint === 'chat'
+      ? { id: 'x', model: ctx.served, choices: [{ index: 0, delta: { content: 42 } }] }
+      : { type: 'response.output_text.delta', sequence_number: 0, delta: 42 };
+    return ctx.stream([`data: ${JSON.stringify(bad)}\n\n`]);
+  },
+  'unknown-fields': (ctx) => {
+    const { body, tail } = ctx.frames({ model: ctx.served, text: chunkText('Tolerant parsing works.', 6), usage: usageFor(10, 'Tolerant parsing works.', '') });
+    const extra = body.map((f) => f.replace('{', '{"x_future_field":{"nested":[1,2,3]},"citations":[],'));
+    return ctx.stream([...extra, ...tail]);
+  },
+};
