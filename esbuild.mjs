@@ -84,6 +84,8 @@ const hostTests = {
 const configs = production ? [host, undiciChunk, webview] : [host, undiciChunk, webview, hostTests];
 
 if (production) await rm('dist', { recursive: true, force: true });
+// Stale compiled tests (from deleted test files) would otherwise keep running.
+else await rm('dist/test', { recursive: true, force: true });
 
 // Codicons ship as a font with their stylesheet; the webview loads them from dist/ (CSP: font-src).
 await mkdir('dist/codicons', { recursive: true });

@@ -51,6 +51,8 @@ export interface CodeServerOptions {
   installVsix?: string[];
   /** Run folder (user data, extensions); a fresh temp folder under test-output/runs by default. */
   runDir?: string;
+  /** Port on 127.0.0.1; a free one by default. */
+  port?: number;
 }
 
 export interface CodeServer {
@@ -65,11 +67,11 @@ export interface CodeServer {
   log(): string;
 }
 
-function codeServerArgs(runDir: string): string[] {
+function codeServerArgs(runDir: string, port = 0): string[] {
   return [
     CODE_SERVER_ENTRY,
     '--config', join(runDir, 'config.yaml'),
-    '--bind-addr', '127.0.0.1:0',
+    '--bind-addr', `127.0.0.1:${port}`,
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
@@ -108,7 +110,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     const r = spawnSync(NODE24, [...codeServerArgs(runDir), '--install-extension', vsix, '--force'], { env, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`Installing ${vsix} into code-server failed:\n${r.stdout}\n${r.stderr}`);
   }
-  const args = codeServerArgs(runDir);
+  const args = codeServerArgs(runDir, options.port);
   if (options.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
   args.push(workspace);
   const child: ChildProcess = spawn(NODE24, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
