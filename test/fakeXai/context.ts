@@ -5,6 +5,19 @@ import { limitHeaders } from './catalog';
 import { responsesFrames } from './responsesFrames';
 import type { AnswerScript } from './script';
 
+/** Waits until the socket takes more data or the client went away, without leaving listeners behind. */
+function drainOrClose(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
+
 /** The parsed body of an inference request (only what scenarios look at). */
 export interface InferenceBody {
   model?: string;
@@ -56,7 +69,7 @@ export class ScenarioContext {
     for (const frame of frames) {
       if (res.destroyed) return;
       if (options.intervalMs) await delay(options.intervalMs);
-      if (!res.write(frame)) await new Promise<void>((resolve) => { res.once('drain', resolve); res.once('close', resolve); });
+      if (!res.write(frame)) await drainOrClose(res);
     }
     if (res.destroyed) return;
     if (options.after === 'destroy') await this.destroyAfterFlush();

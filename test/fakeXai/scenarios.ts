@@ -76,6 +76,7 @@ export const SCENARIOS: Record<string, Scenario> = {
       : answer(ctx, defaultAnswer(ctx.served)),
 
   'reset-before-headers': (ctx) => ctx.destroy(),
+  'no-headers': () => undefined, // never answers: the client's header timeout must fire
   'reset-mid-stream': (ctx) => {
     const { body } = ctx.frames(defaultAnswer(ctx.served));
     return ctx.stream(body.slice(0, ctx.num('frames', 20)), { after: 'destroy' });
