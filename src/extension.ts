@@ -9,6 +9,7 @@
 import * as vscode from 'vscode';
 import { ApiKeyStore } from './vscode/apiKeyStore';
 import { ChatViewProvider } from './vscode/chatViewProvider';
+import { ClientProvider } from './vscode/clientProvider';
 import { createCommands, registerCommands } from './vscode/commands';
 import { OutputLogger } from './vscode/logger';
 import { onDidChangeSettings, readSettings } from './vscode/settings';
@@ -24,6 +25,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GrokEx
   try {
     const keyStore = new ApiKeyStore(context.secrets);
     logger.setSecrets([await keyStore.get()]);
+    const clients = new ClientProvider(keyStore, logger);
 
     const chatView = new ChatViewProvider({
       extensionUri: context.extensionUri,
@@ -43,14 +45,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<GrokEx
 
     context.subscriptions.push(
       keyStore,
+      clients,
       chatView,
       vscode.window.registerWebviewViewProvider(ChatViewProvider.viewId, chatView),
       keyStore.onDidChange(async () => {
         logger.setSecrets([await keyStore.get()]);
+    const clients = new ClientProvider(keyStore, logger);
         await chatView.refreshState();
       }),
       onDidChangeSettings(() => void chatView.refreshState()),
-      ...registerCommands(createCommands({ keyStore, logger, chatView })),
+      ...registerCommands(createCommands({ keyStore, logger, chatView, clients })),
     );
     logger.info(`Grok Code Assistant ${context.extension.packageJSON.version as string} activated.`);
     return { hasApiKey: () => keyStore.has() };

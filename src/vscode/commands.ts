@@ -1,14 +1,19 @@
 import * as vscode from 'vscode';
+import { isXaiHost } from '../core/api';
 import { checkApiKeyInput } from '../core/apiKey';
 import type { ApiKeyStore } from './apiKeyStore';
 import type { ChatViewProvider } from './chatViewProvider';
+import type { ClientProvider } from './clientProvider';
+import { showErrorWithAction } from './errorActions';
 import type { OutputLogger } from './logger';
+import { readSettings } from './settings';
 
 /** What commands need; built once in extension.ts. */
 export interface CommandContext {
   keyStore: ApiKeyStore;
   logger: OutputLogger;
   chatView: ChatViewProvider;
+  clients: ClientProvider;
 }
 
 type CommandHandler = (...args: unknown[]) => unknown;
@@ -73,6 +78,41 @@ async function clearApiKey(ctx: CommandContext): Promise<boolean> {
   return true;
 }
 
+/** What Test Connection found, also returned to callers (tests, scripts). */
+export interface ConnectionReport {
+  ok: boolean;
+  message: string;
+}
+
+/** "Grok: Test Connection": checks the key and counts the models, or reports the exact error. */
+async function testConnection(ctx: CommandContext): Promise<ConnectionReport> {
+  const { baseUrl } = readSettings();
+  if (isXaiHost(baseUrl) && !(await ctx.keyStore.has())) {
+    const message = 'No Grok API key is set.';
+    showErrorWithAction(message, 'setApiKey');
+    return { ok: false, message };
+  }
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Grok: testing the connection…', cancellable: true },
+    (_progress, token) => {
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      return ctx.clients.get().testConnection(abort.signal);
+    },
+  );
+  if (result.ok) {
+    const key = result.keyName ? `key "${result.keyName}" works` : 'the key works';
+    const message = `Connected to ${result.host}: ${key}, ${result.modelCount} models available (${result.latencyMs} ms).`;
+    ctx.logger.info(`Test Connection: ${message}`);
+    inform(message);
+    return { ok: true, message };
+  }
+  const message = `Grok: ${result.error.message}`;
+  ctx.logger.warn(`Test Connection failed (${result.error.kind}${result.error.status ? ` ${result.error.status}` : ''}): ${result.error.message}`);
+  showErrorWithAction(message, result.error.action, () => vscode.commands.executeCommand('grok.testConnection'));
+  return { ok: false, message };
+}
+
 /** The command table: every contributed command, by id. A unit test checks it against package.json. */
 export function createCommands(ctx: CommandContext): Record<string, CommandHandler> {
   return {
@@ -83,6 +123,9 @@ export function createCommands(ctx: CommandContext): Record<string, CommandHandl
       ctx.chatView.post({ type: 'clear' });
     },
     'grok.showLogs': () => ctx.logger.show(),
+    'grok.testConnection': () => testConnection(ctx),
+    'grok.openSettings': () =>
+      vscode.commands.executeCommand('workbench.action.openSettings', '@ext:grok-code-assistant.grok-code-assistant'),
   };
 }
 

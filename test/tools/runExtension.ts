@@ -44,10 +44,9 @@ async function checkGrokView(url: string): Promise<void> {
 async function fakeServerSettings(): Promise<Record<string, unknown>> {
   if (!flag('fake')) return {};
   // The fake xAI server lives with the tests; loaded only on --fake.
-  const mod = (await import('../fakeXai/server')) as { startFakeXai?: (o?: { port?: number }) => Promise<{ url: string; apiKey?: string }> };
-  if (!mod.startFakeXai) throw new Error('The fake xAI server is not available in this build.');
-  const fake = await mod.startFakeXai();
-  console.log(`Fake xAI server: ${fake.url} (run "Grok: Set API Key" with: ${fake.apiKey ?? 'xai-fake-key-for-tests'})`);
+  const { FakeXaiServer } = await import('../fakeXai/server');
+  const fake = await FakeXaiServer.start();
+  console.log(`Fake xAI server: ${fake.url} (run "Grok: Set API Key" with: ${fake.key})`);
   return { 'grok.baseUrl': fake.url };
 }
 
