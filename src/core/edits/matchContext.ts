@@ -1,0 +1,96 @@
+/**
+ * Per-file lookup tables shared by all edits of one plan. Built lazily: most edits match exactly
+ * and never need them, and a huge file should pay only for the tables a loose stage really uses.
+ */
+import { detectIndentStyle, type IndentStyle } from './indent';
+import { squash } from './similarity';
+import { toTextModel, type TextModel } from './textModel';
+
+/** Lines normalized one way, with a map from normalized line to the line indexes holding it. */
+export interface LineIndex {
+  readonly normalized: readonly string[];
+  readonly positions: ReadonlyMap<string, readonly number[]>;
+}
+
+/** The file's non-blank lines, which the blank-line and fuzzy stages compare. */
+export interface NonBlankLines {
+  /** File line index of each non-blank line. */
+  readonly lineOf: readonly number[];
+  /** Trimmed content of each non-blank line. */
+  readonly trimmed: readonly string[];
+  /** Trimmed content → positions in `lineOf`. */
+  readonly byTrimmed: ReadonlyMap<string, readonly number[]>;
+  /** Whitespace-free content → positions in `lineOf`. */
+  readonly bySquashed: ReadonlyMap<string, readonly number[]>;
+}
+
+/** Everything the stages need to know about one file. */
+export interface MatchContext {
+  readonly model: TextModel;
+  /** Lines with trailing whitespace removed. */
+  trimEnd(): LineIndex;
+  /** Lines with leading and trailing whitespace removed. */
+  trim(): LineIndex;
+  nonBlank(): NonBlankLines;
+  /** The file's own indentation style, for re-indenting added lines. */
+  indentStyle(): IndentStyle;
+  /** Identifier-like words of the file lines `[first, end)`, for the fuzzy stage's name check. */
+  wordsIn(first: number, end: number): Set<string>;
+}
+
+function indexBy(items: readonly string[]): Map<string, number[]> {
+  const map = new Map<string, number[]>();
+  items.forEach((item, i) => {
+    const list = map.get(item);
+    if (list) list.push(i);
+    else map.set(item, [i]);
+  });
+  return map;
+}
+
+function lazy<T>(build: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= build());
+}
+
+const WORD = /[\p{L}_$][\p{L}\p{N}_$]*/gu;
+
+/** Identifier-like words in a text (names, keywords, words of comments and strings). */
+export function wordsOf(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
+/** Creates the context for `text` (the file's current content). */
+export function createMatchContext(text: string): MatchContext {
+  const model = toTextModel(text);
+  const lineIndex = (normalize: (line: string) => string) =>
+    lazy((): LineIndex => {
+      const normalized = model.lines.map(normalize);
+      return { normalized, positions: indexBy(normalized) };
+    });
+  const nonBlank = lazy((): NonBlankLines => {
+    const lineOf: number[] = [];
+    const trimmed: string[] = [];
+    model.lines.forEach((line, i) => {
+      const t = line.trim();
+      if (t === '') return;
+      lineOf.push(i);
+      trimmed.push(t);
+    });
+    return { lineOf, trimmed, byTrimmed: indexBy(trimmed), bySquashed: indexBy(trimmed.map(squash)) };
+  });
+  const lineWords = lazy(() => model.lines.map((line) => wordsOf(line)));
+  return {
+    model,
+    trimEnd: lineIndex((line) => line.trimEnd()),
+    trim: lineIndex((line) => line.trim()),
+    nonBlank,
+    indentStyle: lazy(() => detectIndentStyle(model.lines)),
+    wordsIn(first, end) {
+      const words = new Set<string>();
+      const all = lineWords();
+      for (let i = Math.max(0, first); i < Math.min(end, all.length); i++) for (const w of all[i]) words.add(w);
+      return words;
+    },
+  };
+}
