@@ -1,0 +1,68 @@
+import type { AttachmentView, ConversationSummary, ErrorView, TurnStatus, TurnView, UsageView } from '../../shared/protocol';
+
+/** Context that was sent with a user message, kept so later turns resend exactly the same thing. */
+export interface SentContext {
+  /** The `<context>` block as sent (secrets already redacted). */
+  text: string;
+  /** Number of images sent with the message (their data is not stored). */
+  images: number;
+}
+
+/** One stored turn. Images are never persisted; their chips stay as labels. */
+export interface StoredTurn {
+  id: string;
+  role: 'user' | 'assistant';
+  text: string;
+  reasoning?: string;
+  status: TurnStatus;
+  usage?: UsageView;
+  error?: ErrorView;
+  attachments?: AttachmentView[];
+  context?: SentContext;
+  note?: string;
+  createdAt: number;
+}
+
+export interface Conversation {
+  version: 1;
+  id: string;
+  title: string;
+  createdAt: number;
+  updatedAt: number;
+  turns: StoredTurn[];
+}
+
+/** A fresh, empty conversation. */
+export function newConversation(id: string, now: number): Conversation {
+  return { version: 1, id, title: 'New chat', createdAt: now, updatedAt: now, turns: [] };
+}
+
+/** A title from the first user message: its first line, trimmed to 60 characters. */
+export function titleFrom(text: string): string {
+  const line = text.trim().split('\n')[0]?.trim() ?? '';
+  if (!line) return 'New chat';
+  return line.length > 60 ? `${line.slice(0, 57).trimEnd()}…` : line;
+}
+
+/** The view of a turn for the webview (drops stored-only fields). */
+export function turnView(t: StoredTurn): TurnView {
+  const view: TurnView = { id: t.id, role: t.role, text: t.text, status: t.status };
+  if (t.reasoning) view.reasoning = t.reasoning;
+  if (t.usage) view.usage = t.usage;
+  if (t.error) view.error = t.error;
+  if (t.attachments?.length) view.attachments = t.attachments.map(({ thumbnail: _thumbnail, ...rest }) => rest);
+  if (t.note) view.note = t.note;
+  return view;
+}
+
+export function summaryOf(c: Conversation): ConversationSummary {
+  return { id: c.id, title: c.title, updatedAt: c.updatedAt, turnCount: c.turns.length };
+}
+
+/**
+ * A conversation as loaded after a crash or reload: a turn still marked streaming was cut off,
+ * so it is shown as incomplete (its text is kept).
+ */
+export function markInterrupted(c: Conversation): Conversation {
+  return { ...c, turns: c.turns.map((t) => (t.status === 'streaming' ? { ...t, status: 'incomplete' as const } : t)) };
+}

@@ -1,0 +1,104 @@
+import type { ChatMessage, UserContentPart } from '../api';
+import type { StoredTurn } from './conversation';
+import { estimateTokens, IMAGE_TOKENS_ESTIMATE } from './tokens';
+
+/** A file or selection the user attached to a message. */
+export interface ContextItem {
+  kind: 'file' | 'selection';
+  /** Workspace-relative path. */
+  path: string;
+  language?: string;
+  /** 1-based, inclusive; for selections. */
+  startLine?: number;
+  endLine?: number;
+  text: string;
+}
+
+/** A fence longer than any backtick run in the text, so the text cannot close it early. */
+function fenceFor(text: string): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  return '`'.repeat(longest + 1);
+}
+
+/** The `<context>` block sent before the user's question. */
+export function renderContext(items: readonly ContextItem[]): string {
+  if (items.length === 0) return '';
+  const parts = items.map((item) => {
+    const where = item.startLine ? ` (lines ${item.startLine}-${item.endLine ?? item.startLine})` : '';
+    const fence = fenceFor(item.text);
+    return `${item.kind === 'selection' ? 'Selection from' : 'File'} ${item.path}${where}:\n${fence}${item.language ?? ''}\n${item.text}\n${fence}`;
+  });
+  return `<context>\n${parts.join('\n\n')}\n</context>`;
+}
+
+export interface PromptInput {
+  system: string;
+  /** Earlier turns, oldest first (the new user message is not among them). */
+  history: readonly StoredTurn[];
+  userText: string;
+  /** Rendered context for the new message ('' for none). */
+  context: string;
+  /** Data URLs of images sent with the new message. */
+  images: readonly string[];
+  contextWindow: number;
+  maxOutputTokens: number;
+}
+
+export interface BuiltPrompt {
+  messages: ChatMessage[];
+  estimatedTokens: number;
+  /** Tokens the prompt may use (context window minus room for the answer). */
+  limit: number;
+  /** Older turns left out to fit, oldest first. */
+  droppedTurns: number;
+  /** Even the new message alone does not fit. */
+  overLimit: boolean;
+}
+
+function userContent(text: string, context: string | undefined): string {
+  return context ? `${context}\n\n${text}` : text;
+}
+
+function historyMessages(turns: readonly StoredTurn[]): ChatMessage[] {
+  const out: ChatMessage[] = [];
+  for (const t of turns) {
+    if (t.role === 'user') out.push({ role: 'user', content: userContent(t.text, t.context?.text) });
+    else if (t.text.trim()) out.push({ role: 'assistant', content: t.text });
+  }
+  return out;
+}
+
+function messageTokens(m: ChatMessage): number {
+  if (typeof m.content === 'string') return estimateTokens(m.content) + 4;
+  return 4 + m.content.reduce((n, p) => n + (p.type === 'text' ? estimateTokens(p.text) : IMAGE_TOKENS_ESTIMATE), 0);
+}
+
+/**
+ * Builds the messages of a turn: system prompt, as much history as fits (oldest dropped first, whole
+ * user/assistant exchanges at a time), then the new message with its context and images.
+ */
+export function buildPrompt(input: PromptInput): BuiltPrompt {
+  const answerRoom = Math.min(input.maxOutputTokens, Math.floor(input.contextWindow / 2));
+  const limit = Math.max(0, Math.floor(input.contextWindow * 0.97) - answerRoom);
+  const system: ChatMessage = { role: 'system', content: input.system };
+  const text = userContent(input.userText, input.context);
+  const last: ChatMessage = input.images.length
+    ? { role: 'user', content: [{ type: 'text', text }, ...input.images.map((url): UserContentPart => ({ type: 'image', url }))] }
+    : { role: 'user', content: text };
+
+  const fixed = messageTokens(system) + messageTokens(last);
+  let turns = [...input.history];
+  let history = historyMessages(turns);
+  let total = fixed + history.reduce((n, m) => n + messageTokens(m), 0);
+  let dropped = 0;
+  while (total > limit && turns.length > 0) {
+    // Drop the oldest exchange: a user turn and the assistant turns that answered it.
+    let cut = 1;
+    while (cut < turns.length && turns[cut]?.role === 'assistant') cut++;
+    dropped += cut;
+    turns = turns.slice(cut);
+    history = historyMessages(turns);
+    total = fixed + history.reduce((n, m) => n + messageTokens(m), 0);
+  }
+  return { messages: [system, ...history, last], estimatedTokens: total, limit, droppedTurns: dropped, overLimit: total > limit };
+}
