@@ -3,16 +3,21 @@
  * activation failures to the user (VS Code only logs them). Behaviour lives in the modules below:
  * - src/vscode/commands.ts: every command, by id
  * - src/vscode/chatViewProvider.ts: the Chat view (handshake, validation)
- * - src/vscode/apiKeyStore.ts, settings.ts, logger.ts: key, settings, log
+ * - src/vscode/chatController.ts: chat turns, history, context chips
+ * - src/vscode/apiKeyStore.ts, settings.ts, logger.ts, clientProvider.ts: key, settings, log, xAI client
  * - src/core/: everything that does not need VS Code
  */
 import * as vscode from 'vscode';
+import { HistoryStore } from './core/chat/historyStore';
 import { ApiKeyStore } from './vscode/apiKeyStore';
+import { ChatContext } from './vscode/chatContext';
+import { ChatController } from './vscode/chatController';
 import { ChatViewProvider } from './vscode/chatViewProvider';
 import { ClientProvider } from './vscode/clientProvider';
 import { createCommands, registerCommands } from './vscode/commands';
+import { createHistoryFs } from './vscode/historyFs';
 import { OutputLogger } from './vscode/logger';
-import { onDidChangeSettings, readSettings } from './vscode/settings';
+import { onDidChangeSettings } from './vscode/settings';
 
 /** What the extension exposes to other code (tests). Never the key. */
 export interface GrokExtensionApi {
@@ -25,36 +30,40 @@ export async function activate(context: vscode.ExtensionContext): Promise<GrokEx
   try {
     const keyStore = new ApiKeyStore(context.secrets);
     logger.setSecrets([await keyStore.get()]);
-    const clients = new ClientProvider(keyStore, logger);
 
+    let chat: ChatController | undefined;
+    const clients = new ClientProvider(keyStore, logger, (usage) => chat?.recordUsage(usage));
+    const chatContext = new ChatContext();
     const chatView = new ChatViewProvider({
       extensionUri: context.extensionUri,
       logger,
-      getState: async () => ({
-        hasApiKey: await keyStore.has(),
-        model: readSettings().model,
-        models: [],
-        session: { tokens: 0, costUsd: 0 },
-      }),
-      onMessage: (message, post) => {
-        if (message.type === 'send') {
-          post({ type: 'notice', level: 'info', text: 'Chat answers are not wired up in this build yet.' });
-        }
-      },
+      onMessage: (message) => chat?.handle(message),
     });
+    chat = new ChatController({
+      keyStore,
+      clients,
+      store: new HistoryStore(createHistoryFs(vscode.Uri.joinPath(context.globalStorageUri, 'conversations'))),
+      context: chatContext,
+      logger,
+      globalState: context.globalState,
+      post: (message) => chatView.post(message),
+    });
+    const controller = chat;
 
     context.subscriptions.push(
       keyStore,
       clients,
+      chatContext,
       chatView,
+      controller,
       vscode.window.registerWebviewViewProvider(ChatViewProvider.viewId, chatView),
       keyStore.onDidChange(async () => {
         logger.setSecrets([await keyStore.get()]);
-    const clients = new ClientProvider(keyStore, logger);
-        await chatView.refreshState();
+        await controller.postState();
       }),
-      onDidChangeSettings(() => void chatView.refreshState()),
-      ...registerCommands(createCommands({ keyStore, logger, chatView, clients })),
+      chatContext.onDidChange(() => controller.postAttachments()),
+      onDidChangeSettings(() => void controller.postState()),
+      ...registerCommands(createCommands({ keyStore, logger, chatView, clients, chat: controller })),
     );
     logger.info(`Grok Code Assistant ${context.extension.packageJSON.version as string} activated.`);
     return { hasApiKey: () => keyStore.has() };

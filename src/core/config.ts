@@ -14,6 +14,7 @@ export const settingsSchema = z.object({
   maxOutputTokens: z.number().int().min(1).catch(16384).default(16384),
   requestTimeoutSeconds: z.number().int().min(10).catch(600).default(600),
   maxRetries: z.number().int().min(0).max(10).catch(3).default(3),
+  monthlyBudgetUsd: z.number().min(0).catch(0).default(0),
 });
 
 export type GrokSettings = z.infer<typeof settingsSchema>;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Logger } from '../core/log';
 import { buildChatHtml } from '../core/webviewHtml';
-import { parseWebviewMessage, type HostMessage, type ViewState, type WebviewMessage } from '../shared/protocol';
+import { parseWebviewMessage, type HostMessage, type WebviewMessage } from '../shared/protocol';
 
 /** Handles validated messages the host does not handle itself (the chat turn, in its own module). */
 export type ChatMessageHandler = (message: WebviewMessage, post: (message: HostMessage) => void) => void | Promise<void>;
@@ -10,8 +10,7 @@ export type ChatMessageHandler = (message: WebviewMessage, post: (message: HostM
 export interface ChatViewDeps {
   extensionUri: vscode.Uri;
   logger: Logger;
-  /** The chrome state; must never include the key itself. */
-  getState: () => Promise<ViewState>;
+  /** Receives every validated message, `ready` included (after which posting is allowed). */
   onMessage: ChatMessageHandler;
 }
 
@@ -58,9 +57,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     return true;
   }
 
-  /** Re-sends the chrome state (after the key or settings changed). */
-  async refreshState(): Promise<void> {
-    if (this.ready) this.post({ type: 'state', state: await this.deps.getState() });
+  /** Whether the webview is open and listening. */
+  get isReady(): boolean {
+    return this.ready && this.view !== undefined;
   }
 
   /** Opens the view and focuses the input. */
@@ -78,13 +77,19 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     switch (message.type) {
       case 'ready':
         this.ready = true;
-        this.post({ type: 'state', state: await this.deps.getState() });
         break;
       case 'runCommand':
         await vscode.commands.executeCommand(message.command);
-        break;
+        return;
       default:
-        await this.deps.onMessage(message, (m) => this.post(m));
+        break;
+    }
+    try {
+      await this.deps.onMessage(message, (m) => this.post(m));
+    } catch (error) {
+      const text = error instanceof Error ? error.message : String(error);
+      this.deps.logger.error(`Handling "${message.type}" from the chat view failed: ${text}`);
+      this.post({ type: 'notice', level: 'error', text: `Something went wrong: ${text}` });
     }
   }
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { isXaiHost } from '../core/api';
 import { checkApiKeyInput } from '../core/apiKey';
 import type { ApiKeyStore } from './apiKeyStore';
+import type { ChatController } from './chatController';
 import type { ChatViewProvider } from './chatViewProvider';
 import type { ClientProvider } from './clientProvider';
 import { showErrorWithAction } from './errorActions';
@@ -14,6 +15,7 @@ export interface CommandContext {
   logger: OutputLogger;
   chatView: ChatViewProvider;
   clients: ClientProvider;
+  chat: ChatController;
 }
 
 type CommandHandler = (...args: unknown[]) => unknown;
@@ -120,7 +122,7 @@ export function createCommands(ctx: CommandContext): Record<string, CommandHandl
     'grok.clearApiKey': () => clearApiKey(ctx),
     'grok.newChat': async () => {
       await ctx.chatView.reveal();
-      ctx.chatView.post({ type: 'clear' });
+      await ctx.chat.newChat();
     },
     'grok.showLogs': () => ctx.logger.show(),
     'grok.testConnection': () => testConnection(ctx),

@@ -1,0 +1,428 @@
+import { randomUUID } from 'node:crypto';
+import * as vscode from 'vscode';
+import { isGrokApiError, isXaiHost, type ModelInfo, type UsageRecord } from '../core/api';
+import { addSpend, checkBudget, currentLedger, type SpendLedger } from '../core/chat/budget';
+import { newConversation, titleFrom, turnView, type Conversation, type StoredTurn } from '../core/chat/conversation';
+import { DeltaBatcher } from '../core/chat/deltaBatcher';
+import type { HistoryStore } from '../core/chat/historyStore';
+import { buildPrompt, renderContext, type ContextItem } from '../core/chat/prompt';
+import { contextWindowFor, estimateTokens } from '../core/chat/tokens';
+import type { Logger } from '../core/log';
+import { chatSystemPrompt } from '../core/prompts/chatSystem';
+import { renderTemplate, templateId } from '../core/prompts/template';
+import type { AttachmentView, HostMessage, ModelView, UsageView, ViewState, WebviewMessage } from '../shared/protocol';
+import type { ApiKeyStore } from './apiKeyStore';
+import type { ChatContext } from './chatContext';
+import type { ClientProvider } from './clientProvider';
+import { readSettings } from './settings';
+
+const LAST_CONVERSATION = 'grok.lastConversationId';
+const LEDGER = 'grok.spendLedger';
+/** How often an answer being streamed is saved, so a crash or reload keeps it. */
+const SAVE_INTERVAL_MS = 1_000;
+
+export interface ChatControllerDeps {
+  keyStore: ApiKeyStore;
+  clients: ClientProvider;
+  store: HistoryStore;
+  context: ChatContext;
+  logger: Logger;
+  globalState: vscode.Memento;
+  post: (message: HostMessage) => void;
+}
+
+interface ActiveTurn {
+  turn: StoredTurn;
+  abort: AbortController;
+}
+
+function usageView(u: UsageRecord): UsageView {
+  return {
+    model: u.model,
+    promptTokens: u.promptTokens,
+    completionTokens: u.completionTokens,
+    reasoningTokens: u.reasoningTokens,
+    cachedTokens: u.cachedTokens,
+    totalTokens: u.totalTokens,
+    costUsd: u.costUsd,
+    latencyMs: u.latencyMs,
+  };
+}
+
+/**
+ * The chat: one conversation at a time, streamed through the client, saved as it arrives.
+ * Everything the webview asks for arrives here already validated.
+ */
+export class ChatController implements vscode.Disposable {
+  private conversation: Conversation = newConversation(randomUUID(), Date.now());
+  private active: ActiveTurn | undefined;
+  private models: ModelView[] = [];
+  private session = { tokens: 0, costUsd: 0 };
+  /** Context windows learned from response headers, per served model. */
+  private readonly learnedContext = new Map<string, number>();
+  private loaded: Promise<void> | undefined;
+  /** Images of user turns, in memory only: they live as long as this window's conversation, never on disk. */
+  private readonly images = new Map<string, string[]>();
+
+  constructor(private readonly deps: ChatControllerDeps) {}
+
+  /** Called for every request attempt, failures included: session totals and the monthly ledger. */
+  recordUsage(record: UsageRecord): void {
+    this.session.tokens += record.totalTokens;
+    this.session.costUsd += record.costUsd ?? 0;
+    const ledger = addSpend(this.ledger(), record.costUsd);
+    void this.deps.globalState.update(LEDGER, ledger);
+  }
+
+  private ledger(): SpendLedger {
+    return currentLedger(this.deps.globalState.get<SpendLedger>(LEDGER), new Date());
+  }
+
+  async state(): Promise<ViewState> {
+    return { hasApiKey: await this.deps.keyStore.has(), model: readSettings().model, models: this.models, session: { ...this.session } };
+  }
+
+  async postState(): Promise<void> {
+    this.deps.post({ type: 'state', state: await this.state() });
+  }
+
+  /** The webview (re)loaded: send everything it shows. */
+  async onReady(): Promise<void> {
+    this.loaded ??= this.restoreLast();
+    await this.loaded;
+    await this.postState();
+    this.postConversation();
+    this.postAttachments();
+    await this.postHistory();
+    void this.refreshModels();
+  }
+
+  private async restoreLast(): Promise<void> {
+    const id = this.deps.globalState.get<string>(LAST_CONVERSATION);
+    if (!id) return;
+    const result = await this.deps.store.load(id);
+    if (result.ok) this.conversation = result.conversation;
+    else if (!result.missing) this.notice('warning', result.message);
+  }
+
+  private postConversation(): void {
+    const c = this.conversation;
+    this.deps.post({ type: 'conversation', conversation: { id: c.id, title: c.title, turns: c.turns.map(turnView) } });
+  }
+
+  postAttachments(): void {
+    const views = this.deps.context.views();
+    this.deps.post({ type: 'attachments', attachments: views });
+    this.postContextInfo();
+  }
+
+  private postContextInfo(): void {
+    const { model, maxOutputTokens } = readSettings();
+    const { items } = this.deps.context.items();
+    const history = this.conversation.turns.reduce((n, t) => n + estimateTokens(t.text) + estimateTokens(t.context?.text ?? ''), 0);
+    const tokens = history + estimateTokens(renderContext(items));
+    const limit = contextWindowFor(model, this.learnedContext.get(model)) - Math.min(maxOutputTokens, 32_000);
+    const warning = tokens > limit
+      ? `About ${tokens.toLocaleString('en-US')} tokens: more than ${model} can read (${limit.toLocaleString('en-US')}). Remove attachments; the oldest messages will be left out.`
+      : tokens > limit * 0.8
+        ? `About ${tokens.toLocaleString('en-US')} of ${limit.toLocaleString('en-US')} tokens used.`
+        : undefined;
+    this.deps.post({ type: 'contextInfo', tokens, limit, warning });
+  }
+
+  private async postHistory(): Promise<void> {
+    const { summaries, problems } = await this.deps.store.list();
+    for (const p of problems) this.notice('warning', p);
+    this.deps.post({ type: 'history', conversations: summaries });
+  }
+
+  private async refreshModels(): Promise<void> {
+    if (isXaiHost(readSettings().baseUrl) && !(await this.deps.keyStore.has())) return;
+    try {
+      const list: ModelInfo[] = await this.deps.clients.get().listModels();
+      this.models = list.map((m) => ({ id: m.id, vision: m.acceptsImages === true }));
+      await this.postState();
+    } catch (error) {
+      this.deps.logger.warn(`Could not list models: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private notice(level: 'info' | 'warning' | 'error', text: string): void {
+    this.deps.post({ type: 'notice', level, text });
+  }
+
+  /** Handles a validated message from the webview. */
+  async handle(message: WebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        return this.onReady();
+      case 'send':
+        return this.send(message.text, message.images?.map((i) => i.dataUrl) ?? []);
+      case 'stop':
+        this.active?.abort.abort();
+        return;
+      case 'retry':
+        return this.retry(message.turnId);
+      case 'editLast':
+        return this.editLast(message.text);
+      case 'newChat':
+        return this.newChat();
+      case 'openConversation':
+        return this.open(message.conversationId);
+      case 'deleteConversation':
+        return this.deleteConversation(message.conversationId);
+      case 'selectModel':
+        await vscode.workspace.getConfiguration('grok').update('model', message.model, vscode.ConfigurationTarget.Global);
+        return this.postState();
+      case 'removeAttachment':
+        this.deps.context.remove(message.attachmentId);
+        return;
+      case 'searchFiles':
+        this.deps.post({ type: 'fileResults', query: message.query, files: await this.deps.context.search(message.query) });
+        return;
+      case 'attachFile': {
+        const problem = await this.deps.context.attach(message.path);
+        if (problem) this.notice('warning', problem);
+        return;
+      }
+      case 'insertCode':
+        return this.insertCode(message.code);
+      case 'applyCode':
+        this.notice('info', 'Applying code blocks arrives with structured edits.');
+        return;
+      case 'openLink':
+        return this.openLink(message.href);
+      case 'runCommand':
+        await vscode.commands.executeCommand(message.command);
+        return;
+    }
+  }
+
+  /** Sends a user message with the current context chips (also used by editor commands). */
+  async send(text: string, images: string[] = [], extraContext: ContextItem[] = []): Promise<void> {
+    if (this.active) {
+      this.notice('info', 'Grok is still answering. Stop it first, or wait.');
+      return;
+    }
+    const { items, views } = this.deps.context.items();
+    const contextItems = [...extraContext, ...items];
+    const attachments: AttachmentView[] = [...views];
+    for (let i = 0; i < images.length; i++) attachments.push({ id: `img-${i}`, kind: 'image', label: `image ${i + 1}` });
+    const user: StoredTurn = {
+      id: randomUUID(),
+      role: 'user',
+      text,
+      status: 'done',
+      createdAt: Date.now(),
+      attachments: attachments.length ? attachments : undefined,
+      context: contextItems.length || images.length ? { text: renderContext(contextItems), images: images.length } : undefined,
+    };
+    if (this.conversation.turns.length === 0) this.conversation.title = titleFrom(text);
+    this.conversation.turns.push(user);
+    if (images.length) this.images.set(user.id, images);
+    this.deps.post({ type: 'turnAdded', turn: turnView(user) });
+    this.deps.context.clearPinned();
+    await this.answer(user, images);
+  }
+
+  /** Streams the assistant's answer to `user` (the last user turn). */
+  private async answer(user: StoredTurn, images: string[]): Promise<void> {
+    const settings = readSettings();
+    const conversation = this.conversation;
+    const assistant: StoredTurn = { id: randomUUID(), role: 'assistant', text: '', status: 'streaming', createdAt: Date.now() };
+    conversation.turns.push(assistant);
+    this.deps.post({ type: 'turnAdded', turn: turnView(assistant) });
+
+    const fail = async (message: string, action?: 'setApiKey' | 'retry' | 'chooseModel' | 'openSettings') => {
+      assistant.status = 'error';
+      assistant.error = { message, action };
+      this.deps.post({ type: 'turnEnd', turnId: assistant.id, status: 'error', error: assistant.error });
+      await this.save(conversation);
+    };
+    if (isXaiHost(settings.baseUrl) && !(await this.deps.keyStore.has())) {
+      return fail('No xAI API key is set.', 'setApiKey');
+    }
+    const budget = checkBudget(this.ledger(), settings.monthlyBudgetUsd);
+    if (budget.kind === 'warn') {
+      void this.deps.globalState.update(LEDGER, { ...this.ledger(), warned: true });
+      void vscode.window.showWarningMessage(budget.message);
+    } else if (budget.kind === 'confirm') {
+      const choice = await vscode.window.showWarningMessage(budget.message, { modal: true }, 'Send Anyway');
+      if (choice !== 'Send Anyway') return fail('Not sent: the monthly budget is used up (grok.monthlyBudgetUsd).', 'openSettings');
+    }
+
+    const history = conversation.turns.slice(0, conversation.turns.indexOf(user));
+    const workspace = vscode.workspace.workspaceFolders?.map((f) => f.name).join(', ') || 'not open';
+    const prompt = buildPrompt({
+      system: renderTemplate(chatSystemPrompt, { workspace, date: new Date().toISOString().slice(0, 10) }),
+      history,
+      userText: user.text,
+      context: user.context?.text ?? '',
+      images,
+      contextWindow: contextWindowFor(settings.model, this.learnedContext.get(settings.model)),
+      maxOutputTokens: settings.maxOutputTokens,
+    });
+    if (prompt.overLimit) {
+      return fail(`This message is too long for ${settings.model} (about ${prompt.estimatedTokens.toLocaleString('en-US')} tokens of ${prompt.limit.toLocaleString('en-US')}). Remove attachments or shorten it.`);
+    }
+    if (prompt.droppedTurns > 0) {
+      assistant.note = `${prompt.droppedTurns} older message${prompt.droppedTurns === 1 ? ' was' : 's were'} left out to fit the model's context.`;
+    }
+
+    const abort = new AbortController();
+    this.active = { turn: assistant, abort };
+    const batcher = new DeltaBatcher((b) => this.deps.post({ type: 'turnDelta', turnId: assistant.id, text: b.text || undefined, reasoning: b.reasoning || undefined }));
+    let lastSave = Date.now();
+    try {
+      const stream = this.deps.clients.get().stream(
+        { model: settings.model, messages: prompt.messages, conversationId: conversation.id, maxOutputTokens: settings.maxOutputTokens },
+        abort.signal,
+      );
+      for await (const event of stream) {
+        switch (event.type) {
+          case 'start':
+            this.deps.logger.info(`chat turn: prompt ${templateId(chatSystemPrompt)}, request ${event.requestId}, ${event.endpoint}, attempt ${event.attempt}`);
+            break;
+          case 'text':
+            assistant.text += event.text;
+            batcher.push('text', event.text);
+            break;
+          case 'reasoning':
+            assistant.reasoning = (assistant.reasoning ?? '') + event.text;
+            batcher.push('reasoning', event.text);
+            break;
+          case 'limits':
+            if (event.limits.contextWindow) this.learnedContext.set(settings.model, event.limits.contextWindow);
+            break;
+          case 'usage':
+            assistant.usage = usageView(event.usage);
+            break;
+          default:
+            break;
+        }
+        if (Date.now() - lastSave > SAVE_INTERVAL_MS) {
+          lastSave = Date.now();
+          void this.save(conversation);
+        }
+      }
+      assistant.status = 'done';
+    } catch (error) {
+      if (isGrokApiError(error) && error.kind === 'cancelled') {
+        assistant.status = 'stopped';
+      } else {
+        const message = error instanceof Error ? error.message : String(error);
+        const action = isGrokApiError(error) ? (error.action ?? (error.retryable ? 'retry' : undefined)) : 'retry';
+        assistant.status = 'error';
+        assistant.error = { message, action: action ?? 'retry' };
+        if (isGrokApiError(error) && error.usage) assistant.usage = usageView(error.usage);
+        this.deps.logger.warn(`chat turn failed (${isGrokApiError(error) ? error.kind : 'unexpected'}): ${message}`);
+      }
+    } finally {
+      batcher.flush();
+      batcher.dispose();
+      this.active = undefined;
+    }
+    this.deps.post({ type: 'turnEnd', turnId: assistant.id, status: assistant.status, usage: assistant.usage, error: assistant.error, note: assistant.note });
+    await this.save(conversation);
+    await this.postState();
+    void this.postHistory();
+  }
+
+  private async retry(turnId: string): Promise<void> {
+    if (this.active) return;
+    const turns = this.conversation.turns;
+    const index = turns.findIndex((t) => t.id === turnId);
+    const user = turns[index - 1];
+    if (index < 0 || index !== turns.length - 1 || turns[index]?.role !== 'assistant' || user?.role !== 'user') {
+      this.notice('info', 'Only the last answer can be retried.');
+      return;
+    }
+    turns.splice(index, 1);
+    this.deps.post({ type: 'turnRemoved', turnId });
+    await this.answer(user, this.images.get(user.id) ?? []);
+  }
+
+  private async editLast(text: string): Promise<void> {
+    if (this.active) return;
+    const turns = this.conversation.turns;
+    const index = turns.map((t) => t.role).lastIndexOf('user');
+    const last = turns[index];
+    if (!last) return this.send(text);
+    for (const t of turns.splice(index)) this.deps.post({ type: 'turnRemoved', turnId: t.id });
+    const user: StoredTurn = { ...last, id: randomUUID(), text, createdAt: Date.now() };
+    const images = this.images.get(last.id) ?? [];
+    if (images.length) this.images.set(user.id, images);
+    if (index === 0) this.conversation.title = titleFrom(text);
+    turns.push(user);
+    this.deps.post({ type: 'turnAdded', turn: turnView(user) });
+    await this.answer(user, images);
+  }
+
+  async newChat(): Promise<void> {
+    this.active?.abort.abort();
+    this.conversation = newConversation(randomUUID(), Date.now());
+    await this.deps.globalState.update(LAST_CONVERSATION, undefined);
+    this.postConversation();
+    this.postAttachments();
+  }
+
+  private async open(id: string): Promise<void> {
+    if (this.active) this.active.abort.abort();
+    const result = await this.deps.store.load(id);
+    if (!result.ok) {
+      this.notice('warning', result.missing ? 'That conversation no longer exists.' : result.message);
+      return this.postHistory();
+    }
+    this.conversation = result.conversation;
+    await this.deps.globalState.update(LAST_CONVERSATION, id);
+    this.postConversation();
+    this.postContextInfo();
+  }
+
+  private async deleteConversation(id: string): Promise<void> {
+    await this.deps.store.delete(id);
+    if (id === this.conversation.id) await this.newChat();
+    await this.postHistory();
+  }
+
+  /** Saves a conversation (by default the open one; a turn still streaming saves its own). */
+  private async save(c: Conversation = this.conversation): Promise<void> {
+    if (c.turns.length === 0) return;
+    c.updatedAt = Date.now();
+    try {
+      await this.deps.store.save(c);
+      if (c === this.conversation) await this.deps.globalState.update(LAST_CONVERSATION, c.id);
+    } catch (error) {
+      this.deps.logger.error(`Could not save the conversation: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private async insertCode(code: string): Promise<void> {
+    const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors[0];
+    if (!editor) {
+      this.notice('info', 'Open a file to insert the code into.');
+      return;
+    }
+    await editor.edit((b) => {
+      for (const s of editor.selections) b.replace(s, code);
+    });
+  }
+
+  private async openLink(href: string): Promise<void> {
+    let uri: vscode.Uri;
+    try {
+      uri = vscode.Uri.parse(href, true);
+    } catch {
+      return this.notice('warning', 'That link is not a valid address.');
+    }
+    if (uri.scheme !== 'https' && uri.scheme !== 'http') {
+      this.notice('warning', `Links of type "${uri.scheme}:" are not opened from answers.`);
+      return;
+    }
+    await vscode.env.openExternal(uri);
+  }
+
+  dispose(): void {
+    this.active?.abort.abort();
+  }
+}
