@@ -28,7 +28,7 @@ export type QueuedScenario = string | { name: string; options?: Record<string, u
 /**
  * A fake xAI API on 127.0.0.1 speaking Chat Completions and Responses in the real wire format, plus
  * GET /models, /language-models and /api-key. Scenarios come from the queue, then the `x-fake-scenario`
- * header, then `[scenario:NAME]` in the last user message, then a `fake-NAME` model name; else `default`.
+ * header (options as JSON in `x-fake-options`), then `[scenario:NAME key=value…]` in the last user message, then a `fake-NAME` model name; else `default`.
  */
 export class FakeXaiServer {
   readonly requests: RecordedRequest[] = [];
@@ -127,12 +127,17 @@ export class FakeXaiServer {
     if (queued) return { ...queued, source: 'queue' };
     const header = req.headers['x-fake-scenario'];
     if (typeof header === 'string' && header) return { name: header, options: headerOptions, source: 'header' };
-    const marker = /\[scenario:([\w-]+)\]/.exec(lastUserText(body))?.[1];
-    if (marker) return { name: marker, options: headerOptions, source: 'message' };
+    const marker = /\[scenario:([\w-]+)((?:\s+\w+=[^\s\]]+)*)\]/.exec(lastUserText(body));
+    if (marker) return { name: marker[1]!, options: { ...headerOptions, ...markerOptions(marker[2] ?? '') }, source: 'message' };
     const model = String(body.model ?? '');
     if (model.startsWith('fake-')) return { name: model.slice(5), options: headerOptions, source: 'model' };
     return { name: 'default', options: headerOptions, source: 'default' };
   }
+}
+
+/** `[scenario:big bytes=1000 deltaChars=8]` → `{ bytes: '1000', deltaChars: '8' }`. */
+function markerOptions(text: string): Record<string, unknown> {
+  return Object.fromEntries(text.trim().split(/\s+/).filter(Boolean).map((pair) => pair.split('=', 2) as [string, string]));
 }
 
 function parseOptions(header: string | string[] | undefined): Record<string, unknown> {

@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import { z } from 'zod';
+import * as z from 'zod';
 import { silentLogger, type Logger } from '../log';
 import { hostOf, isXaiHost, resolveEndpoint } from './endpoint';
 import { GrokApiError, isGrokApiError } from './errors';

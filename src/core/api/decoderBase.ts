@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { malformedError } from './errors';
 import type { FinishReason, TurnEvent } from './types';
 import type { WireUsage } from './usage';

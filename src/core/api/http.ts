@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Dispatcher } from 'undici';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Logger } from '../log';
 import { readCapped } from './attempt';
 import { classifyHttpError } from './classifyHttp';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isGrokApiError } from './errors';
 import { getJson, type GetDeps } from './http';
 import { priceFromListing, type ModelPrice } from './pricing';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { StreamDecoder } from './decoderBase';
 import { GrokApiError, truncatedError } from './errors';
 import type { FinishReason, TurnEvent } from './types';

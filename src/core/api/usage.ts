@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { builtinPrice, type ModelPrice } from './pricing';
 import type { CostSource, Endpoint } from './types';
 
