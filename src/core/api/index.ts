@@ -53,7 +53,7 @@ export { createDispatcher, decideProxy, noProxyMatches, type ProxyDecision, type
 export { BUILTIN_PRICES_DATE, builtinPrice, type ModelPrice } from './pricing';
 export { backoffDelay, MAX_RETRY_AFTER_MS, parseRetryAfter } from './retry';
 export { DEFAULT_TIMEOUTS, type Timeouts } from './timers';
-export { estimateCost, normalizeUsage, USD_PER_TICK, type TokenCounts } from './usage';
+export { estimateCost, normalizeUsage, USD_PER_TICK, type NormalizedUsage } from './usage';
 export type {
   ApiMode,
   AssistantToolCall,
@@ -64,6 +64,7 @@ export type {
   ModelLimits,
   ReasoningEffort,
   SamplingOptions,
+  TokenCounts,
   ToolChoice,
   ToolSpec,
   TurnEvent,

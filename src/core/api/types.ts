@@ -78,21 +78,27 @@ export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter' |
 export type CostSource = 'ticks' | 'pricing' | 'builtin' | 'unknown';
 
 /**
- * One normalized usage record per request attempt that reached the server (successful or not).
- * `completionTokens` is visible output only; `reasoningTokens` is counted separately on both endpoints;
- * `totalTokens` = prompt + completion + reasoning. `cachedTokens` never exceeds `promptTokens`.
+ * Token counts with one meaning on both endpoints: `completionTokens` is visible output only,
+ * `reasoningTokens` is counted separately, `totalTokens` = prompt + completion + reasoning, and
+ * `cachedTokens` never exceeds `promptTokens`.
  */
-export interface UsageRecord {
-  requestId: string;
-  /** The model that served the request (the response's `model` field), else the requested one. */
-  model: string;
-  endpoint: Endpoint;
+export interface TokenCounts {
   promptTokens: number;
   completionTokens: number;
   reasoningTokens: number;
   cachedTokens: number;
   imageTokens: number;
   totalTokens: number;
+}
+
+/**
+ * One normalized usage record per request attempt (successful or not), with {@link TokenCounts}.
+ */
+export interface UsageRecord extends TokenCounts {
+  requestId: string;
+  /** The model that served the request (the response's `model` field), else the requested one. */
+  model: string;
+  endpoint: Endpoint;
   /** Estimated cost in USD; undefined when no price is known. */
   costUsd: number | undefined;
   costSource: CostSource;

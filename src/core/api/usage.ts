@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { builtinPrice, type ModelPrice } from './pricing';
-import type { CostSource, Endpoint } from './types';
+import type { CostSource, Endpoint, TokenCounts } from './types';
 
 /** 1 tick = 1e-10 USD (xAI's `cost_in_usd_ticks`). */
 export const USD_PER_TICK = 1e-10;
@@ -28,27 +28,20 @@ export const wireUsageSchema = z.object({
 /** A usage object as it came off the wire. */
 export type WireUsage = z.infer<typeof wireUsageSchema>;
 
-/** Token counts with one meaning on both endpoints (see {@link UsageRecord}). */
-export interface TokenCounts {
-  promptTokens: number;
-  completionTokens: number;
-  reasoningTokens: number;
-  cachedTokens: number;
-  imageTokens: number;
-  totalTokens: number;
-  /** Exact cost from the server, when it reported one (> 0). */
+/** Normalized counts plus the server's exact cost, when it reported one (> 0). */
+export interface NormalizedUsage extends TokenCounts {
   costTicks?: number;
 }
 
 /** No usage reported (a failed request, or a server that never sends it). */
-export const ZERO_TOKENS: TokenCounts = { promptTokens: 0, completionTokens: 0, reasoningTokens: 0, cachedTokens: 0, imageTokens: 0, totalTokens: 0 };
+export const ZERO_TOKENS: NormalizedUsage = { promptTokens: 0, completionTokens: 0, reasoningTokens: 0, cachedTokens: 0, imageTokens: 0, totalTokens: 0 };
 
 /**
  * Normalizes wire usage. Chat's `completion_tokens` excludes reasoning (total = prompt + completion +
  * reasoning) unless total shows it was folded in; Responses' `output_tokens` includes reasoning.
  * Cached tokens are clamped to the prompt: xAI has reported more cached than prompt tokens.
  */
-export function normalizeUsage(usage: WireUsage, endpoint: Endpoint): TokenCounts {
+export function normalizeUsage(usage: WireUsage, endpoint: Endpoint): NormalizedUsage {
   const reasoning = usage.completion_tokens_details?.reasoning_tokens ?? usage.output_tokens_details?.reasoning_tokens ?? 0;
   const prompt = usage.prompt_tokens ?? usage.input_tokens ?? 0;
   const responsesKeys = usage.output_tokens != null;
@@ -81,7 +74,7 @@ export type PriceLookup = (model: string) => ModelPrice | undefined;
  * Cost of a request in USD: the server's ticks when reported, else listing prices, else the built-in table.
  * Reasoning is billed at the output price; cached prompt tokens at the cached price.
  */
-export function estimateCost(tokens: TokenCounts, model: string, listed?: PriceLookup): { costUsd: number | undefined; costSource: CostSource } {
+export function estimateCost(tokens: NormalizedUsage, model: string, listed?: PriceLookup): { costUsd: number | undefined; costSource: CostSource } {
   if (tokens.costTicks !== undefined) return { costUsd: tokens.costTicks * USD_PER_TICK, costSource: 'ticks' };
   const fromListing = listed?.(model);
   const price = fromListing ?? builtinPrice(model);
