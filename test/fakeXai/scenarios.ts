@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { invalidKeyBody } from './catalog';
 import type { ScenarioContext } from './context';
 import { bigAnswer, chunkText, defaultAnswer, toolCallAnswer, usageFor, type AnswerScript } from './script';
@@ -19,6 +21,25 @@ const CLOUDFLARE_524 = `<!DOCTYPE html>
 function answer(ctx: ScenarioContext, script: AnswerScript): Promise<void> {
   const { body, tail } = ctx.frames(script);
   return ctx.stream([...body, ...tail], { intervalMs: ctx.num('intervalMs', 0) });
+}
+
+/**
+ * Replays a recorded transcript from test/fixtures/sse/NAME.sse, cut into `pieceBytes`-byte writes so
+ * events, lines and even UTF-8 characters arrive split across reads.
+ */
+async function replay(ctx: ScenarioContext): Promise<void> {
+  const name = String(ctx.options.file ?? '').replace(/[^\w.-]/g, '');
+  const bytes = readFileSync(join(__dirname, '../fixtures/sse', `${name}.sse`));
+  const size = ctx.num('pieceBytes', 7);
+  const pieces: Buffer[] = [];
+  for (let i = 0; i < bytes.length; i += size) pieces.push(bytes.subarray(i, i + size));
+  ctx.res.writeHead(200, { 'content-type': 'text/event-stream' });
+  for (const piece of pieces) {
+    if (ctx.res.destroyed) return;
+    ctx.res.write(piece);
+    await new Promise((resolve) => setImmediate(resolve)); // separate reads on the client side
+  }
+  ctx.res.end();
 }
 
 /** Text of `count` deltas, each starting with the send time so a reader can measure latency (bench). */
@@ -51,6 +72,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   },
   big: (ctx) => answer(ctx, bigAnswer(ctx.served, ctx.num('bytes', 5 * 1024 * 1024), ctx.num('deltaChars', 256))),
   stamped: stampedDrip,
+  replay,
   length: (ctx) => answer(ctx, { ...defaultAnswer(ctx.served), finish: 'length' }),
   empty: (ctx) => answer(ctx, { model: ctx.served, usage: usageFor(40, '', '') }),
   'empty-with-reasoning': (ctx) => answer(ctx, { model: ctx.served, reasoning: ['Hmm.'], usage: usageFor(40, '', 'Hmm.') }),
