@@ -119,6 +119,17 @@ export const SCENARIOS: Record<string, Scenario> = {
       : { type: 'response.output_text.delta', sequence_number: 0, delta: 42 };
     return ctx.stream([`data: ${JSON.stringify(bad)}\n\n`]);
   },
+  'stream-error': (ctx) => {
+    const message = 'Service temporarily unavailable. The model did not respond to this request.';
+    const event = ctx.endpoint === 'chat' ? { error: { message, type: 'server_error' } } : { type: 'error', sequence_number: 0, code: null, message, param: null };
+    return ctx.stream([`data: ${JSON.stringify(event)}\n\n`]);
+  },
+  'time-limit': (ctx) => {
+    // Responses only: the server gave up on a long answer (incomplete_details.reason = max_time_limit).
+    const { body } = ctx.frames(defaultAnswer(ctx.served));
+    const incomplete = { type: 'response.incomplete', sequence_number: 999, response: { id: 'r', model: ctx.served, status: 'incomplete', incomplete_details: { reason: 'max_time_limit' } } };
+    return ctx.stream([...body, `data: ${JSON.stringify(incomplete)}\n\n`]);
+  },
   'unknown-fields': (ctx) => {
     const { body, tail } = ctx.frames({ model: ctx.served, text: chunkText('Tolerant parsing works.', 6), usage: usageFor(10, 'Tolerant parsing works.', '') });
     const extra = body.map((f) => f.replace('{', '{"x_future_field":{"nested":[1,2,3]},"citations":[],'));

@@ -79,11 +79,19 @@ export async function* runAttempt(ctx: AttemptContext): AsyncGenerator<TurnEvent
     const utf8 = new StringDecoder('utf8');
     for await (const chunk of response.body) {
       ctx.timers.activity();
-      parser.feed(utf8.write(chunk));
-      if (out.length === 0) continue;
-      if (firstOutputAt === undefined && decoder.sawOutput) firstOutputAt = ctx.now();
-      for (const event of out) yield event;
-      out.length = 0;
+      // A failure mid-read (an error event, a bad chunk) must not swallow the deltas decoded before it.
+      let failure: unknown;
+      try {
+        parser.feed(utf8.write(chunk));
+      } catch (err) {
+        failure = err;
+      }
+      if (out.length > 0) {
+        if (firstOutputAt === undefined && decoder.sawOutput) firstOutputAt = ctx.now();
+        for (const event of out) yield event;
+        out.length = 0;
+      }
+      if (failure !== undefined) throw failure;
     }
     parser.feed(utf8.end());
     parser.reset({ consume: true });

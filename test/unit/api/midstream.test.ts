@@ -37,6 +37,7 @@ for (const api of ['chat', 'responses'] as const) {
       assert.equal(run.error?.kind, 'malformed');
       assert.equal(run.error?.outputStarted, true);
       assert.match(run.error!.message, /invalid JSON/);
+      assert.ok(run.reasoning.length + run.text.length > 0, 'deltas read before the bad chunk were delivered');
     });
 
     it('a stall fails as "stalled" within the idle timeout', async () => {
@@ -123,6 +124,18 @@ for (const api of ['chat', 'responses'] as const) {
       assert.equal(fake.requests.length, 1);
     });
 
+    it('an error event in the stream before any output is retried, and reported with its message', async () => {
+      const fake = server.get();
+      fake.enqueue('stream-error', 'default', 'stream-error');
+      const { client } = clientFor(fake, { api });
+      const ok = await collect(client.stream(ask()));
+      assert.equal(ok.error, undefined);
+      assert.equal(fake.requests.length, 2);
+      const failed = await collect(clientFor(fake, { api, maxRetries: 0 }).client.stream(ask()));
+      assert.equal(failed.error?.kind, 'server');
+      assert.match(failed.error!.message, /Service temporarily unavailable\. The model did not respond/);
+    });
+
     it('a length-limited answer finishes with reason length', async () => {
       server.get().enqueue('length');
       const { client } = clientFor(server.get(), { api });
@@ -132,3 +145,16 @@ for (const api of ['chat', 'responses'] as const) {
     });
   });
 }
+
+describe('Responses: server time limit', () => {
+  const server = useFakeServer();
+  it('response.incomplete with max_time_limit keeps the text and reports a truncated answer', async () => {
+    server.get().enqueue('time-limit');
+    const { client } = clientFor(server.get(), { api: 'responses' });
+    const run = await collect(client.stream(ask()));
+    assert.equal(run.error?.kind, 'truncated');
+    assert.match(run.error!.message, /time limit/);
+    assert.equal(run.error?.outputStarted, true);
+    assert.ok(run.text.startsWith('Here is a small'));
+  });
+});
