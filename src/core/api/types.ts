@@ -117,8 +117,11 @@ export interface ModelLimits {
 }
 
 /**
- * The events of one streamed turn, in order: `start`, then `limits`/`model` once known, then deltas,
- * then `usage` and `finish` (last). `retry` appears only between attempts that produced no output.
+ * The events of one streamed turn, in order: `start` (response headers received), `limits` (when the
+ * server sent them), `model` (served model, as soon as known), the deltas, then `usage` and `finish` (last).
+ * `retry` appears only between attempts that produced no visible output; a new `start` (new request id)
+ * follows it. Text and reasoning deltas read in the same network chunk arrive merged in one event.
+ * Tool calls: `toolCallStart` → `toolCallDelta`* → `toolCallEnd` (whose `arguments` are authoritative).
  */
 export type TurnEvent =
   | { type: 'start'; requestId: string; endpoint: Endpoint; attempt: number }
