@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { invalidKeyBody } from './catalog';
 import type { ScenarioContext } from './context';
+import { lastUserText } from './validate';
 import { bigAnswer, chunkText, defaultAnswer, toolCallAnswer, usageFor, type AnswerScript } from './script';
 
 /** A scripted behaviour of the fake server for one inference request. */
@@ -64,6 +65,14 @@ async function stampedDrip(ctx: ScenarioContext): Promise<void> {
  */
 export const SCENARIOS: Record<string, Scenario> = {
   default: (ctx) => answer(ctx, defaultAnswer(ctx.served)),
+  /**
+   * Answers with the user's own words (after the scenario tag, without any <context> block), so UI tests
+   * can make the "model" say anything, e.g. an XSS payload: `[scenario:echo] <img src=x onerror=…>`.
+   */
+  echo: (ctx) => {
+    const said = lastUserText(ctx.body).replace(/<context>[\s\S]*?<\/context>\s*/g, '').replace(/\[scenario:[^\]]*\]\s*/, '');
+    return answer(ctx, { model: ctx.served, text: chunkText(said, 7), usage: usageFor(30, said, '') });
+  },
   'tool-call': (ctx) => answer(ctx, toolCallAnswer(ctx.served)),
   'hidden-reasoning': (ctx) => answer(ctx, { ...defaultAnswer(ctx.served), reasoning: [], filler: { emptyDeltas: 30, thinking: 10 } }),
   'slow-drip': (ctx) => {
