@@ -8,8 +8,8 @@
  * - every identifier-like word of the search occurs in the region: fuzzy tolerates formatting,
  *   punctuation, numbers and missing lines, never names the region does not contain (that is how
  *   an edit meant for `getUserById` would land in its twin `getOrderById`);
- * - the best region is well ahead of the runner-up: the runner-up's distance is at least twice
- *   the best's and at least 0.05 more. Equally good regions are resolved by the line hint only.
+ * - the best region is well ahead of the runner-up: at least twice as far from the search, and
+ *   by a few characters at least. Equally good regions are resolved by the line hint only.
  */
 import { diffArrays } from 'diff';
 import { pickByHint, lineLocation, type Location } from './location';
@@ -23,6 +23,8 @@ export const FUZZY_MIN_SIMILARITY = 0.9;
 /** Regions less similar than this are not worth pointing at in a not-found message. */
 const CLOSEST_MIN_SIMILARITY = 0.5;
 const MAX_CANDIDATES = 24;
+/** Inserted plus deleted characters of one changed short word: the least evidence that counts. */
+const MIN_EVIDENCE_CHARS = 6;
 /** Lines occurring more often than this (`}`, `end`) say nothing about where a block is. */
 const MAX_ANCHOR_OCCURRENCES = 64;
 
@@ -83,7 +85,7 @@ function candidateStarts(nb: NonBlankLines, wanted: readonly string[], hint: num
 function score(nb: NonBlankLines, joined: string, n: number, start: number): Candidate | undefined {
   let best: Candidate | undefined;
   for (let count = Math.max(1, n - 2); count <= n + 2 && start + count <= nb.trimmed.length; count++) {
-    const sim = similarity(joined, nb.trimmed.slice(start, start + count).join('\n'), CLOSEST_MIN_SIMILARITY);
+    const sim = similarity(joined, nb.squashed.slice(start, start + count).join('\n'), CLOSEST_MIN_SIMILARITY);
     if (!best || sim > best.similarity) {
       best = { start, count, similarity: sim, firstLine: nb.lineOf[start], endLine: nb.lineOf[start + count - 1] + 1 };
     }
@@ -100,11 +102,18 @@ function distinctRegions(candidates: Candidate[]): Candidate[] {
   return kept;
 }
 
-function wellAhead(best: Candidate, runnerUp: Candidate | undefined): boolean {
+/**
+ * The runner-up must be at least twice as far from the search as the best region, and further by
+ * at least {@link MIN_EVIDENCE_CHARS} characters: a relative margin alone would let two regions
+ * that differ by a single character count as distinguishable.
+ */
+function wellAhead(best: Candidate, runnerUp: Candidate | undefined, searchLength: number): boolean {
   if (!runnerUp) return true;
   const d1 = 1 - best.similarity;
   const d2 = 1 - runnerUp.similarity;
-  return d2 >= Math.max(2 * d1, d1 + 0.05);
+  // Distances are shares of both texts' length; both texts are about as long as the search.
+  const extraChars = (d2 - d1) * 2 * searchLength;
+  return d2 >= 2 * d1 && extraChars >= MIN_EVIDENCE_CHARS;
 }
 
 /**
@@ -150,14 +159,16 @@ export function fuzzyLocate(ctx: MatchContext, input: StageInput, hint: number |
   const wanted = searchLines.map((line) => line.trim()).filter((line) => line !== '');
   const nb = ctx.nonBlank();
   if (wanted.length === 0 || nb.trimmed.length === 0) return {};
-  const joined = wanted.join('\n');
+  // Compared without whitespace: spacing was the business of the earlier stages, and counting
+  // it here would let indentation-heavy code look less similar than it is.
+  const joined = wanted.map(squash).join('\n');
   const scored = candidateStarts(nb, wanted, hint)
     .map((start) => score(nb, joined, wanted.length, start))
     .filter((c): c is Candidate => c !== undefined);
   const regions = distinctRegions(scored);
   const best = regions[0];
   if (!best || best.similarity < CLOSEST_MIN_SIMILARITY) return {};
-  const searchWords = new Set(wordsOf(joined));
+  const searchWords = new Set(wordsOf(wanted.join('\n')));
   const missingIn = (c: Candidate) => {
     const present = ctx.wordsIn(c.firstLine, c.endLine);
     return [...searchWords].filter((w) => !present.has(w));
@@ -171,7 +182,7 @@ export function fuzzyLocate(ctx: MatchContext, input: StageInput, hint: number |
     if (picked === undefined) return { ambiguousLines: ties.map((c) => c.firstLine), closest };
     chosen = ties[picked];
   }
-  if (!wellAhead(chosen, regions[ties.length]) || missingIn(chosen).length > 0) return { closest };
+  if (!wellAhead(chosen, regions[ties.length], joined.length) || missingIn(chosen).length > 0) return { closest };
   const pairing = pairLines(searchLines, nb, chosen);
   const match = { searchLines, replaceLines: toLines(input.replace), pairing, reindent: true };
   return { location: lineLocation(ctx.model, 'fuzzy', chosen.firstLine, chosen.endLine, match, chosen.similarity) };

@@ -77,20 +77,34 @@ export interface IndentAnchor {
 
 /**
  * Re-indents one line the model added, relative to an anchor line that exists in both the
- * model's search and the file. The relative depth is converted from the model's style to the
- * file's, so a block written with 2 spaces lands correctly in a tab-indented file.
+ * model's search and the file: the line keeps its depth relative to the anchor, measured in the
+ * model's columns, multiplied by `scale` (file columns per model column, e.g. 2 when the model
+ * wrote 2-space indentation into a 4-space or tab file) and rendered in the file's style.
  */
-export function reindentLine(line: string, anchor: IndentAnchor, model: IndentStyle, file: IndentStyle): string {
+export function reindentLine(line: string, anchor: IndentAnchor, scale: number, file: IndentStyle): string {
   if (line.trim() === '') return '';
   const indent = leadingWhitespace(line);
   const body = line.slice(indent.length);
-  // Same style and the model's indentation extends the anchor's: keep the exact characters after it.
-  if (anchor.modelIndent === anchor.fileIndent && model.useTabs === file.useTabs && model.unit === file.unit) {
-    if (indent.startsWith(anchor.modelIndent)) return line;
-  }
-  const relative = indentWidth(indent) - indentWidth(anchor.modelIndent);
+  const relative = (indentWidth(indent) - indentWidth(anchor.modelIndent)) * scale;
   if (relative === 0) return anchor.fileIndent + body;
-  const scaled = (relative / model.unit) * file.unit;
-  if (relative > 0) return anchor.fileIndent + renderIndent(scaled, file) + body;
-  return renderIndent(indentWidth(anchor.fileIndent) + scaled, file) + body;
+  if (relative > 0) return anchor.fileIndent + renderIndent(relative, file) + body;
+  return renderIndent(indentWidth(anchor.fileIndent) + relative, file) + body;
+}
+
+/**
+ * File columns per model column, inferred from lines present in both (model indent, file indent).
+ * Depth changes between consecutive pairs are the evidence; it is trusted only when at least two
+ * agree and none disagrees, because one odd line (a first line that lost its indentation) must
+ * not rescale a whole block. Without such evidence: 1 between two space styles (a snippet's
+ * guessed unit is unreliable), the ratio of units when tabs are involved on one side only.
+ */
+export function inferScale(pairs: readonly IndentAnchor[], model: IndentStyle, file: IndentStyle): number {
+  const ratios: number[] = [];
+  for (let i = 1; i < pairs.length; i++) {
+    const dm = indentWidth(pairs[i].modelIndent) - indentWidth(pairs[i - 1].modelIndent);
+    const df = indentWidth(pairs[i].fileIndent) - indentWidth(pairs[i - 1].fileIndent);
+    if (dm !== 0) ratios.push(df / dm);
+  }
+  if (ratios.length >= 2 && ratios.every((r) => r === ratios[0]) && ratios[0] > 0) return ratios[0];
+  return model.useTabs !== file.useTabs ? file.unit / model.unit : 1;
 }

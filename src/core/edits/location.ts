@@ -56,17 +56,21 @@ export function splitsWord(text: string, start: number, end: number): boolean {
 }
 
 /**
- * Classifies an exact span of `search` in the file: whole lines become a line location with an
- * identity pairing; anything else becomes a literal replacement of just that span.
+ * Classifies an exact span of `search` in the file. Whole lines become a line location with an
+ * identity pairing. A span that ends a line and is preceded only by indentation is whole lines
+ * too, whose first line lost its indentation (a common copying slip): it is merged with
+ * re-indentation. Anything else is a literal replacement of just that span.
  */
 export function spanLocation(model: TextModel, stage: MatchStage, start: number, end: number, search: string, replace: string): Location {
   const first = lineIndexAt(model, start);
   const last = lineIndexAt(model, end - 1);
-  const aligned = start === model.lineStarts[first] && (end === model.contentEnds[last] || end === model.lineEnds[last]);
+  const before = model.text.slice(model.lineStarts[first], start);
+  const endsLine = end === model.contentEnds[last] || end === model.lineEnds[last];
   const searchLines = toLines(search);
-  if (aligned && searchLines.length === last - first + 1) {
+  if (endsLine && /^[ \t]*$/.test(before) && searchLines.length === last - first + 1) {
     const pairing = searchLines.map((_, j) => first + j);
-    return lineLocation(model, stage, first, last + 1, { searchLines, replaceLines: toLines(replace), pairing, reindent: false });
+    const match = { searchLines, replaceLines: toLines(replace), pairing, reindent: before !== '' };
+    return lineLocation(model, stage, first, last + 1, match);
   }
   // A search ending with a line break whose replacement lacks one would join two lines: models
   // drop that final break far more often than they mean to join lines.

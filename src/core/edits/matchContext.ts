@@ -18,6 +18,8 @@ export interface NonBlankLines {
   readonly lineOf: readonly number[];
   /** Trimmed content of each non-blank line. */
   readonly trimmed: readonly string[];
+  /** Content with all whitespace removed. */
+  readonly squashed: readonly string[];
   /** Trimmed content → positions in `lineOf`. */
   readonly byTrimmed: ReadonlyMap<string, readonly number[]>;
   /** Whitespace-free content → positions in `lineOf`. */
@@ -77,7 +79,8 @@ export function createMatchContext(text: string): MatchContext {
       lineOf.push(i);
       trimmed.push(t);
     });
-    return { lineOf, trimmed, byTrimmed: indexBy(trimmed), bySquashed: indexBy(trimmed.map(squash)) };
+    const squashed = trimmed.map(squash);
+    return { lineOf, trimmed, squashed, byTrimmed: indexBy(trimmed), bySquashed: indexBy(squashed) };
   });
   const lineWords = lazy(() => model.lines.map((line) => wordsOf(line)));
   return {

@@ -6,7 +6,7 @@
  * re-indented into the file's style when the match ignored indentation.
  */
 import { diffArrays } from 'diff';
-import { indentWidth, leadingWhitespace, reindentLine, type IndentAnchor, type IndentStyle } from './indent';
+import { indentWidth, inferScale, leadingWhitespace, reindentLine, type IndentAnchor, type IndentStyle } from './indent';
 import type { LineMatch } from './location';
 
 /** Indentation styles; given only when added lines must be re-indented. */
@@ -16,8 +16,8 @@ export interface MergeStyles {
 }
 
 /** Columns the file's indentation of an anchor line is ahead of the model's, in file columns. */
-function shift(anchor: IndentAnchor, styles: MergeStyles): number {
-  return indentWidth(anchor.fileIndent) - (indentWidth(anchor.modelIndent) / styles.model.unit) * styles.file.unit;
+function shift(anchor: IndentAnchor, scale: number): number {
+  return indentWidth(anchor.fileIndent) - indentWidth(anchor.modelIndent) * scale;
 }
 
 /** The most frequent value (the first one among equals), or undefined for an empty list. */
@@ -44,8 +44,9 @@ export function mergeRegion(fileLines: readonly string[], first: number, end: nu
   });
   // Added lines follow the block's dominant shift: the first line of a copied block often lost
   // its indentation while the rest kept it, so a line whose shift is the odd one out is no anchor.
-  const shiftOf = (s: number) => (styles ? shift(anchorOf(s), styles) : 0);
   const paired = searchLines.flatMap((line, s) => (pairing[s] >= 0 && line.trim() !== '' ? [s] : []));
+  const scale = styles ? inferScale(paired.map(anchorOf), styles.model, styles.file) : 1;
+  const shiftOf = (s: number) => (styles ? shift(anchorOf(s), scale) : 0);
   const dominant = mode(paired.map(shiftOf));
   const isAnchor = (s: number) => pairing[s] >= 0 && searchLines[s].trim() !== '' && shiftOf(s) === dominant;
   const firstAnchor = paired.find(isAnchor);
@@ -62,11 +63,15 @@ export function mergeRegion(fileLines: readonly string[], first: number, end: nu
     cursor = p + 1;
     if (isAnchor(s)) anchor = anchorOf(s);
   };
+  // Trailing whitespace the model put on lines where the file has none is noise; its added
+  // lines then get none either (a file's own hard line breaks elsewhere are untouched).
+  const noisyTrailing = pairing.some((p, s) => p >= 0 && /\s$/.test(searchLines[s]) && !/\s$/.test(fileLines[p]));
   let s = 0;
   for (const change of diffArrays(searchLines, replaceLines)) {
     if (change.added) {
-      for (const line of change.value) {
-        out.push(styles && anchor ? reindentLine(line, anchor, styles.model, styles.file) : line);
+      for (const raw of change.value) {
+        const line = noisyTrailing ? raw.trimEnd() : raw;
+        out.push(styles && anchor ? reindentLine(line, anchor, scale, styles.file) : line);
       }
       continue;
     }

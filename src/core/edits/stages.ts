@@ -4,7 +4,8 @@
  * stage never overrides a stricter one. Each stage also tolerates what the previous ones did.
  */
 import { lineLocation, spanLocation, splitsWord, type Location } from './location';
-import type { LineIndex, MatchContext } from './matchContext';
+import type { LineIndex, MatchContext, NonBlankLines } from './matchContext';
+import { squash } from './similarity';
 import { toLines } from './textModel';
 import type { MatchStage } from './types';
 
@@ -93,29 +94,46 @@ export function indentationStage(ctx: MatchContext, input: StageInput): Location
   return lineRuns(ctx, ctx.trim(), (line) => line.trim(), input, 'indentation', true);
 }
 
-/** Stage 5: the non-blank lines equal (trimmed), whatever blank lines lie between them. */
-export function blankLineStage(ctx: MatchContext, input: StageInput): Location[] {
+/**
+ * Runs of non-blank lines equal under `key`, whatever blank lines lie between them; search line
+ * `j` pairs with the file line where its counterpart is. Used by stages 5 and 6.
+ */
+function nonBlankRuns(ctx: MatchContext, input: StageInput, key: (line: string) => string, byKey: (nb: NonBlankLines) => ReadonlyMap<string, readonly number[]>, keys: (nb: NonBlankLines) => readonly string[], stage: MatchStage): Location[] {
   const searchLines = toLines(input.search);
-  const wanted: { line: string; at: number }[] = [];
+  const wanted: { key: string; at: number }[] = [];
   searchLines.forEach((line, at) => {
-    if (line.trim() !== '') wanted.push({ line: line.trim(), at });
+    if (line.trim() !== '') wanted.push({ key: key(line), at });
   });
   if (wanted.length === 0) return [];
   const nb = ctx.nonBlank();
+  const fileKeys = keys(nb);
   const found: Location[] = [];
-  for (const q of nb.byTrimmed.get(wanted[0].line) ?? []) {
-    if (q + wanted.length > nb.trimmed.length) continue;
-    if (!wanted.every((w, j) => nb.trimmed[q + j] === w.line)) continue;
+  for (const q of byKey(nb).get(wanted[0].key) ?? []) {
+    if (q + wanted.length > fileKeys.length) continue;
+    if (!wanted.every((w, j) => fileKeys[q + j] === w.key)) continue;
     const pairing = searchLines.map(() => -1);
     wanted.forEach((w, j) => {
       pairing[w.at] = nb.lineOf[q + j];
     });
     const match = { searchLines, replaceLines: toLines(input.replace), pairing, reindent: true };
-    found.push(lineLocation(ctx.model, 'blankLines', nb.lineOf[q], nb.lineOf[q + wanted.length - 1] + 1, match));
+    found.push(lineLocation(ctx.model, stage, nb.lineOf[q], nb.lineOf[q + wanted.length - 1] + 1, match));
     if (found.length >= MAX_OCCURRENCES) break;
   }
   return found;
 }
 
+/** Stage 5: the non-blank lines equal (trimmed), whatever blank lines lie between them. */
+export function blankLineStage(ctx: MatchContext, input: StageInput): Location[] {
+  return nonBlankRuns(ctx, input, (line) => line.trim(), (nb) => nb.byTrimmed, (nb) => nb.trimmed, 'blankLines');
+}
+
+/**
+ * Stage 6: the non-blank lines equal once all whitespace is removed: spacing inside lines
+ * (`f( a )`, aligned struct fields, a formatter's choices) carries no meaning for locating code.
+ */
+export function whitespaceStage(ctx: MatchContext, input: StageInput): Location[] {
+  return nonBlankRuns(ctx, input, squash, (nb) => nb.bySquashed, (nb) => nb.squashed, 'whitespace');
+}
+
 /** The strict stages in order; the fuzzy stage and line-number stripping are handled by `locate`. */
-export const strictStages: readonly Stage[] = [exactStage, lineEndingStage, trailingWhitespaceStage, indentationStage, blankLineStage];
+export const strictStages: readonly Stage[] = [exactStage, lineEndingStage, trailingWhitespaceStage, indentationStage, blankLineStage, whitespaceStage];

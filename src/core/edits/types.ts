@@ -28,6 +28,7 @@ export type MatchStage =
   | 'trailingWhitespace'
   | 'indentation'
   | 'blankLines'
+  | 'whitespace'
   | 'lineNumbers'
   | 'fuzzy'
   | 'emptyFile'
