@@ -91,6 +91,13 @@ export interface ViewState {
   models: ModelView[];
   /** Totals of this window's session. */
   session: { tokens: number; costUsd: number };
+  /** Features that land separately; the webview hides their controls until they are on. */
+  features?: ViewFeatures;
+}
+
+export interface ViewFeatures {
+  /** Show "Apply" on code blocks (posts `applyCode`); off until the edit flow handles it. */
+  applyCode?: boolean;
 }
 
 export interface UsageView {
@@ -163,8 +170,20 @@ export type HostMessage =
   | { type: 'turnAdded'; turn: TurnView }
   /** More streamed text for a turn; the host batches deltas. */
   | { type: 'turnDelta'; turnId: string; text?: string; reasoning?: string }
-  /** A turn finished, stopped or failed; `text` is set when the final text differs from the streamed text. */
-  | { type: 'turnEnd'; turnId: string; status: TurnStatus; usage?: UsageView; error?: ErrorView; note?: string }
+  /**
+   * A turn finished, stopped or failed. `text` / `reasoning` are set only when the final text
+   * differs from what was streamed (the webview then re-renders it); otherwise it keeps the deltas.
+   */
+  | {
+      type: 'turnEnd';
+      turnId: string;
+      status: TurnStatus;
+      usage?: UsageView;
+      error?: ErrorView;
+      note?: string;
+      text?: string;
+      reasoning?: string;
+    }
   /** Remove a turn (a retried turn is replaced). */
   | { type: 'turnRemoved'; turnId: string }
   | { type: 'history'; conversations: ConversationSummary[] }

@@ -1,78 +1,113 @@
 /**
- * Chat view entry point. Builds the shell, sends `ready` once it listens, and renders what the
- * host says. No network access (CSP connect-src 'none'); never sees the API key.
+ * Chat view entry point: builds the view, sends `ready` once it listens, and routes host
+ * messages to the parts that show them. No network access (CSP connect-src 'none'); never
+ * sees the API key; every message it sends is validated again by the host.
  */
-import type { HostMessage, ViewState, WebviewMessage } from '../shared/protocol';
+import type { ErrorAction, HostMessage, TurnView, ViewState } from '../shared/protocol';
+import { createAnnouncer } from './announcer';
+import { createHeader } from './chat/header';
+import { createHistoryPanel } from './chat/historyPanel';
+import { MessageList } from './chat/messageList';
+import { Composer } from './composer/composer';
+import { installDelegates } from './delegates';
 import { codicon, h } from './dom';
-import { onHostMessage, vscodeApi } from './vscodeApi';
-
-function post(message: WebviewMessage): void {
-  vscodeApi().postMessage(message);
-}
+import { createNotices } from './notices';
+import { onHostMessage, post } from './vscodeApi';
 
 const app = document.getElementById('app') as HTMLElement;
+const announcer = createAnnouncer();
+const notices = createNotices();
+const historyPanel = createHistoryPanel();
+const header = createHeader((button) => historyPanel.toggle(button));
 
 const keyBanner = h(
   'div',
   { class: 'banner', role: 'note', hidden: true },
   codicon('key'),
   h('span', {}, 'Set your xAI API key to start chatting.'),
-  h('button', { type: 'button', class: 'link-button', 'data-command': 'grok.setApiKey' }, 'Set API Key'),
+  h('button', { type: 'button', class: 'link-button' }, 'Set API Key'),
 );
-const messages = h('div', { class: 'messages', role: 'log', 'aria-live': 'polite', 'aria-label': 'Conversation' });
-const input = h('textarea', {
-  class: 'input',
-  rows: '3',
-  'aria-label': 'Message Grok',
-  placeholder: 'Ask Grok… (Enter to send, Shift+Enter for a new line)',
-});
-const send = h('button', { type: 'button', class: 'icon-button primary', 'aria-label': 'Send', title: 'Send (Enter)' }, codicon('send'));
-const modelLabel = h('span', { class: 'model-label' });
-const composer = h('div', { class: 'composer' }, input, h('div', { class: 'composer-bar' }, modelLabel, send));
+keyBanner.querySelector('button')?.addEventListener('click', () => post({ type: 'runCommand', command: 'grok.setApiKey' }));
 
-app.append(keyBanner, messages, composer);
+const ERROR_COMMANDS = { setApiKey: 'grok.setApiKey', openSettings: 'grok.openSettings' } as const;
+
+const messages = new MessageList({
+  retry: (turnId) => post({ type: 'retry', turnId }),
+  errorAction: (action: Exclude<ErrorAction, 'retry'>) => {
+    if (action === 'chooseModel') header.focusModelPicker();
+    else post({ type: 'runCommand', command: ERROR_COMMANDS[action] });
+  },
+  editLast: (text) => composer.beginEdit(text),
+});
+
+const composer = new Composer({
+  lastUserText: () => messages.lastUserText(),
+  currentModel: () => header.currentModel(),
+  warn: (text) => notices.show('warning', text),
+});
+messages.onStreamingChange = (streaming) => composer.setStreaming(streaming);
+
+const main = h('main', { class: 'chat-main' }, messages.element, historyPanel.element);
+app.append(header.element, keyBanner, main, notices.element, composer.element, announcer.element);
+installDelegates(main, (text) => announcer.announce(text));
 
 function renderState(state: ViewState): void {
   keyBanner.hidden = state.hasApiKey;
-  modelLabel.textContent = state.model;
+  header.render(state);
+  document.body.classList.toggle('apply-enabled', state.features?.applyCode === true);
 }
 
-function showNotice(level: 'info' | 'warning' | 'error', text: string): void {
-  messages.append(h('div', { class: `notice notice-${level}` }, text));
-}
-
-function submit(): void {
-  const text = input.value.trim();
-  if (!text) return;
-  post({ type: 'send', text });
-  input.value = '';
-}
-
-send.addEventListener('click', submit);
-input.addEventListener('keydown', (event) => {
-  if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
-    event.preventDefault();
-    submit();
+/** What a screen reader hears when a turn ends. */
+function endAnnouncement(turn: TurnView): string {
+  switch (turn.status) {
+    case 'error':
+      return `Error: ${turn.error?.message ?? 'the request failed'}`;
+    case 'stopped':
+      return 'Answer stopped';
+    case 'incomplete':
+      return 'Answer incomplete';
+    default:
+      return 'Answer finished';
   }
-});
-keyBanner.addEventListener('click', (event) => {
-  const target = (event.target as HTMLElement).closest('[data-command]');
-  if (target?.getAttribute('data-command') === 'grok.setApiKey') post({ type: 'runCommand', command: 'grok.setApiKey' });
-});
+}
 
-onHostMessage((message: HostMessage) => {
+function handle(message: HostMessage): void {
   switch (message.type) {
     case 'state':
-      renderState(message.state);
-      break;
+      return renderState(message.state);
+    case 'conversation':
+      historyPanel.close();
+      return messages.setConversation(message.conversation);
+    case 'turnAdded':
+      return messages.addTurn(message.turn);
+    case 'turnDelta':
+      return messages.appendDelta(message);
+    case 'turnEnd': {
+      const turn = messages.endTurn(message);
+      if (turn?.role === 'assistant') announcer.announce(endAnnouncement(turn));
+      return;
+    }
+    case 'turnRemoved':
+      return messages.removeTurn(message.turnId);
+    case 'history':
+      return historyPanel.setConversations(message.conversations);
+    case 'attachments':
+      return composer.chips.setAttachments(message.attachments);
+    case 'fileResults':
+      return composer.setFileResults(message.query, message.files);
+    case 'contextInfo':
+      return composer.setContextInfo(message);
     case 'notice':
-      showNotice(message.level, message.text);
-      break;
+      return notices.show(message.level, message.text);
+    case 'setInput':
+      return composer.setText(message.text);
     case 'clear':
-      messages.replaceChildren();
-      input.focus();
-      break;
+      messages.clear();
+      notices.clear();
+      composer.input.focus();
+      return;
   }
-});
+}
 
+onHostMessage(handle);
 post({ type: 'ready' });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { parseWebviewMessage } from '../../src/shared/protocol';
+import { parseWebviewMessage, type HostMessage, type ViewState } from '../../src/shared/protocol';
 
 describe('webview → host protocol', () => {
   it('accepts the messages the webview sends', () => {
@@ -36,5 +36,23 @@ describe('webview → host protocol', () => {
     const bad = parseWebviewMessage({ type: 'runCommand', command: 'workbench.action.terminal.sendSequence' });
     assert.equal(bad.ok, false);
     if (!bad.ok) assert.match(bad.error, /command/);
+  });
+});
+
+describe('host → webview protocol (optional additions)', () => {
+  // Host messages are typed, not validated (the webview trusts its host); these cases pin the
+  // optional fields the webview reads, so tsc fails here if one is renamed or removed.
+  it('lets turnEnd carry a final text and reasoning that replace what was streamed', () => {
+    const end: HostMessage = { type: 'turnEnd', turnId: 't1', status: 'done', text: 'final', reasoning: 'why' };
+    const plain: HostMessage = { type: 'turnEnd', turnId: 't1', status: 'stopped' };
+    assert.deepEqual(structuredClone(end), end);
+    assert.equal('text' in plain, false, 'without text the webview keeps the streamed deltas');
+  });
+
+  it('lets the state switch on features that land separately (Apply on code blocks)', () => {
+    const state: ViewState = { hasApiKey: true, model: 'grok-4', models: [], session: { tokens: 0, costUsd: 0 }, features: { applyCode: true } };
+    const older: ViewState = { hasApiKey: true, model: 'grok-4', models: [], session: { tokens: 0, costUsd: 0 } };
+    assert.equal(state.features?.applyCode, true);
+    assert.equal(older.features?.applyCode, undefined, 'absent means off');
   });
 });

@@ -1,0 +1,191 @@
+/**
+ * The conversation on screen: keeps the turn models, applies the host's turn messages to them,
+ * and shows them through a {@link VirtualList}. Follows new output while the user is at the
+ * bottom; once they scroll up it stays put and offers "Jump to latest".
+ */
+import type { ConversationView, HostMessage, TurnView } from '../../shared/protocol';
+import { codicon, h } from '../dom';
+import { afterFrame, scheduleFrame } from '../frames';
+import { loadPersisted, savePersisted } from '../vscodeApi';
+import { TurnElement } from './turnElement';
+import type { TurnActions } from './turnParts';
+import { VirtualList, type RenderedItem } from './virtualList';
+
+type Delta = Extract<HostMessage, { type: 'turnDelta' }>;
+type End = Extract<HostMessage, { type: 'turnEnd' }>;
+
+/** Rough height of a turn before it was ever shown: ~7px per character, 20px per line. */
+function estimateHeight(turn: TurnView, width: number): number {
+  const columns = Math.max(20, Math.floor((width - 32) / 7));
+  let newlines = 0;
+  for (let i = turn.text.indexOf('\n'); i !== -1; i = turn.text.indexOf('\n', i + 1)) newlines++;
+  const lines = newlines + Math.ceil(turn.text.length / columns) + 1;
+  return lines * 20 + (turn.role === 'assistant' ? 56 : 36);
+}
+
+export class MessageList {
+  readonly element: HTMLElement;
+  private readonly scroller = h('div', { class: 'messages', tabindex: '0', 'aria-label': 'Conversation' });
+  private readonly jump = h('button', { type: 'button', class: 'jump-latest', hidden: true, 'aria-label': 'Jump to latest' }, codicon('arrow-down'), 'Jump to latest');
+  private readonly list: VirtualList<TurnView>;
+  private readonly elements = new Map<string, TurnElement>();
+  private readonly streaming = new Set<string>();
+  private readonly thinkingOpen = new Set<string>();
+  private conversationId: string | undefined;
+  private atBottom = true;
+  private restored = false;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly refresh = () => this.list.refresh();
+
+  /** Called when an answer starts or stops streaming (the composer toggles Send/Stop). */
+  onStreamingChange: (streaming: boolean) => void = () => undefined;
+
+  constructor(private readonly actions: TurnActions) {
+    this.list = new VirtualList<TurnView>(this.scroller, {
+      key: (turn) => turn.id,
+      estimate: estimateHeight,
+      create: (turn) => this.createElement(turn),
+    });
+    this.element = h('div', { class: 'messages-wrapper' }, this.scroller, this.jump);
+    this.scroller.addEventListener('scroll', () => this.onScroll(), { passive: true });
+    this.jump.addEventListener('click', () => this.scrollToBottom());
+    new ResizeObserver(() => this.followOrRefresh()).observe(this.scroller);
+    afterFrame(() => this.followOrRefresh());
+  }
+
+  get isStreaming(): boolean {
+    return this.streaming.size > 0;
+  }
+
+  /** Text of the last user message (for edit-and-resend), if any. */
+  lastUserText(): string | undefined {
+    return this.lastUser()?.text;
+  }
+
+  /**
+   * Replaces the whole list. The first conversation after the view was re-shown goes back to the
+   * saved scroll position; the same conversation sent again keeps the current one; others open
+   * at the bottom.
+   */
+  setConversation(conversation: ConversationView): void {
+    const keep = conversation.id === this.conversationId && !this.atBottom ? this.list.topItem() : undefined;
+    const saved = loadPersisted();
+    const resume = !this.restored && saved.conversationId === conversation.id && saved.atBottom === false;
+    const anchor = keep ?? (resume && saved.anchorTurnId ? { key: saved.anchorTurnId, offset: saved.anchorOffset ?? 0 } : undefined);
+    this.restored = true;
+    this.conversationId = conversation.id;
+    this.streaming.clear();
+    for (const turn of conversation.turns) if (turn.status === 'streaming') this.streaming.add(turn.id);
+    this.list.setItems(conversation.turns.map((turn) => ({ ...turn })));
+    if (anchor && this.list.scrollToItem(anchor.key, anchor.offset)) {
+      this.atBottom = false;
+      this.jump.hidden = false;
+    } else {
+      this.scrollToBottom();
+    }
+    this.notifyStreaming();
+  }
+
+  clear(): void {
+    this.setConversation({ id: '', title: '', turns: [] });
+  }
+
+  addTurn(turn: TurnView): void {
+    if (this.list.find(turn.id)) this.list.remove(turn.id); // a resent turn replaces the old one
+    if (turn.status === 'streaming') this.streaming.add(turn.id);
+    if (turn.role === 'user') this.atBottom = true; // sending always shows the new message
+    this.list.append({ ...turn });
+    if (this.atBottom) this.scrollToBottom();
+    this.notifyStreaming();
+  }
+
+  appendDelta(message: Delta): void {
+    const turn = this.list.find(message.turnId);
+    if (!turn) return;
+    if (message.text) turn.text += message.text;
+    if (message.reasoning) turn.reasoning = (turn.reasoning ?? '') + message.reasoning;
+    this.elements.get(turn.id)?.appendDelta(message.text, message.reasoning);
+  }
+
+  endTurn(message: End): TurnView | undefined {
+    const turn = this.list.find(message.turnId);
+    if (!turn) return undefined;
+    turn.status = message.status;
+    turn.usage = message.usage ?? turn.usage;
+    turn.error = message.error;
+    if (message.note !== undefined) turn.note = message.note;
+    if (message.text !== undefined) turn.text = message.text;
+    if (message.reasoning !== undefined) turn.reasoning = message.reasoning;
+    this.streaming.delete(turn.id);
+    const element = this.elements.get(turn.id);
+    if (message.note !== undefined) this.list.rerender(turn.id);
+    else element?.finish();
+    this.notifyStreaming();
+    return turn;
+  }
+
+  removeTurn(turnId: string): void {
+    this.streaming.delete(turnId);
+    this.list.remove(turnId);
+    this.notifyStreaming();
+  }
+
+  scrollToBottom(): void {
+    this.atBottom = true;
+    this.jump.hidden = true;
+    this.list.scrollToBottom();
+  }
+
+  private createElement(turn: TurnView): RenderedItem {
+    const element = new TurnElement(turn, {
+      actions: this.actions,
+      canEdit: (t) => !this.isStreaming && t === this.lastUser(),
+      thinkingOpen: this.thinkingOpen,
+    });
+    this.elements.set(turn.id, element);
+    return {
+      element: element.element,
+      dispose: () => {
+        element.dispose();
+        this.elements.delete(turn.id);
+      },
+    };
+  }
+
+  private lastUser(): TurnView | undefined {
+    for (let i = this.list.length - 1; i >= 0; i--) {
+      const turn = this.list.at(i);
+      if (turn?.role === 'user') return turn;
+    }
+    return undefined;
+  }
+
+  private notifyStreaming(): void {
+    for (const element of this.elements.values()) element.refreshEditable();
+    this.onStreamingChange(this.isStreaming);
+  }
+
+  private followOrRefresh(): void {
+    if (this.atBottom) this.scroller.scrollTop = this.scroller.scrollHeight;
+    else this.list.refresh();
+  }
+
+  private onScroll(): void {
+    const { scrollTop, scrollHeight, clientHeight } = this.scroller;
+    this.atBottom = scrollHeight - scrollTop - clientHeight < 32;
+    this.jump.hidden = this.atBottom;
+    scheduleFrame(this.refresh);
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => this.saveScroll(), 250);
+  }
+
+  private saveScroll(): void {
+    const top = this.atBottom ? undefined : this.list.topItem();
+    savePersisted({
+      conversationId: this.conversationId,
+      atBottom: this.atBottom,
+      anchorTurnId: top?.key,
+      anchorOffset: top?.offset,
+    });
+  }
+}
