@@ -15,6 +15,10 @@ export const settingsSchema = z.object({
   requestTimeoutSeconds: z.number().int().min(10).catch(600).default(600),
   maxRetries: z.number().int().min(0).max(10).catch(3).default(3),
   monthlyBudgetUsd: z.number().min(0).catch(0).default(0),
+  modelRouting: z.enum(['off', 'auto']).catch('off').default('off'),
+  fastModel: z.string().trim().min(1).catch('grok-4.20-0309-non-reasoning').default('grok-4.20-0309-non-reasoning'),
+  codeModel: z.string().trim().min(1).catch('grok-4.3').default('grok-4.3'),
+  visionModel: z.string().trim().min(1).catch('grok-4.3').default('grok-4.3'),
 });
 
 export type GrokSettings = z.infer<typeof settingsSchema>;

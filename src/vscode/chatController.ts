@@ -9,6 +9,7 @@ import { buildPrompt, renderContext, type ContextItem } from '../core/chat/promp
 import { contextWindowFor, estimateTokens } from '../core/chat/tokens';
 import type { Logger } from '../core/log';
 import { chatSystemPrompt } from '../core/prompts/chatSystem';
+import { routeModel, type Task } from '../core/router';
 import { renderTemplate, templateId } from '../core/prompts/template';
 import type { AttachmentView, HostMessage, ModelView, UsageView, ViewState, WebviewMessage } from '../shared/protocol';
 import type { ApiKeyStore } from './apiKeyStore';
@@ -20,6 +21,16 @@ const LAST_CONVERSATION = 'grok.lastConversationId';
 const LEDGER = 'grok.spendLedger';
 /** How often an answer being streamed is saved, so a crash or reload keeps it. */
 const SAVE_INTERVAL_MS = 1_000;
+
+export interface SendOptions {
+  /** Context items given by the caller (an editor command's selection). */
+  context?: ContextItem[];
+  /** Include the chat view's context chips (default true). */
+  chips?: boolean;
+  task?: Task;
+  /** `name@version` of the prompt template that wrote `text`, for the log. */
+  template?: string;
+}
 
 export interface ChatControllerDeps {
   keyStore: ApiKeyStore;
@@ -34,6 +45,7 @@ export interface ChatControllerDeps {
 interface ActiveTurn {
   turn: StoredTurn;
   abort: AbortController;
+  batcher: DeltaBatcher;
 }
 
 function usageView(u: UsageRecord): UsageView {
@@ -63,6 +75,8 @@ export class ChatController implements vscode.Disposable {
   private loaded: Promise<void> | undefined;
   /** Images of user turns, in memory only: they live as long as this window's conversation, never on disk. */
   private readonly images = new Map<string, string[]>();
+  /** Task and prompt template of user turns sent from editor commands (routing picks the model by task). */
+  private readonly meta = new Map<string, { task: Task; template?: string }>();
 
   constructor(private readonly deps: ChatControllerDeps) {}
 
@@ -88,8 +102,7 @@ export class ChatController implements vscode.Disposable {
 
   /** The webview (re)loaded: send everything it shows. */
   async onReady(): Promise<void> {
-    this.loaded ??= this.restoreLast();
-    await this.loaded;
+    await this.ensureLoaded();
     await this.postState();
     this.postConversation();
     this.postAttachments();
@@ -97,15 +110,26 @@ export class ChatController implements vscode.Disposable {
     void this.refreshModels();
   }
 
+  /** Reopens the last conversation once per window, before the first message is shown or sent. */
+  private ensureLoaded(): Promise<void> {
+    this.loaded ??= this.restoreLast();
+    return this.loaded;
+  }
+
   private async restoreLast(): Promise<void> {
     const id = this.deps.globalState.get<string>(LAST_CONVERSATION);
     if (!id) return;
     const result = await this.deps.store.load(id);
-    if (result.ok) this.conversation = result.conversation;
-    else if (!result.missing) this.notice('warning', result.message);
+    if (!result.ok) {
+      if (!result.missing) this.notice('warning', result.message);
+      return;
+    }
+    if (this.conversation.turns.length === 0) this.conversation = result.conversation;
   }
 
   private postConversation(): void {
+    // Deltas still pending are part of the snapshot below: send them first so none arrives twice.
+    this.active?.batcher.flush();
     const c = this.conversation;
     this.deps.post({ type: 'conversation', conversation: { id: c.id, title: c.title, turns: c.turns.map(turnView) } });
   }
@@ -198,15 +222,27 @@ export class ChatController implements vscode.Disposable {
     }
   }
 
-  /** Sends a user message with the current context chips (also used by editor commands). */
-  async send(text: string, images: string[] = [], extraContext: ContextItem[] = []): Promise<void> {
+  /**
+   * Sends a user message. From the chat view it carries the context chips; editor commands pass
+   * their own context (`chips: false`) and task, which picks the model when routing is on.
+   */
+  async send(text: string, images: string[] = [], options: SendOptions = {}): Promise<void> {
+    await this.ensureLoaded();
     if (this.active) {
       this.notice('info', 'Grok is still answering. Stop it first, or wait.');
       return;
     }
-    const { items, views } = this.deps.context.items();
-    const contextItems = [...extraContext, ...items];
-    const attachments: AttachmentView[] = [...views];
+    const chips = options.chips === false ? { items: [], views: [] } : this.deps.context.items();
+    const contextItems = [...(options.context ?? []), ...chips.items];
+    const attachments: AttachmentView[] = [
+      ...(options.context ?? []).map((c, i): AttachmentView => ({
+        id: `cmd-${i}`,
+        kind: c.kind,
+        label: c.startLine ? `${c.path.split('/').pop()}:${c.startLine}-${c.endLine}` : (c.path.split('/').pop() ?? c.path),
+        detail: c.path,
+      })),
+      ...chips.views,
+    ];
     for (let i = 0; i < images.length; i++) attachments.push({ id: `img-${i}`, kind: 'image', label: `image ${i + 1}` });
     const user: StoredTurn = {
       id: randomUUID(),
@@ -221,7 +257,8 @@ export class ChatController implements vscode.Disposable {
     this.conversation.turns.push(user);
     if (images.length) this.images.set(user.id, images);
     this.deps.post({ type: 'turnAdded', turn: turnView(user) });
-    this.deps.context.clearPinned();
+    if (options.chips !== false) this.deps.context.clearPinned();
+    this.meta.set(user.id, { task: options.task ?? 'chat', template: options.template });
     await this.answer(user, images);
   }
 
@@ -251,6 +288,12 @@ export class ChatController implements vscode.Disposable {
       if (choice !== 'Send Anyway') return fail('Not sent: the monthly budget is used up (grok.monthlyBudgetUsd).', 'openSettings');
     }
 
+    const route = routeModel(
+      { task: this.meta.get(user.id)?.task ?? 'chat', hasImages: images.length > 0, size: user.text.length + (user.context?.text.length ?? 0) },
+      settings,
+    );
+    const model = route.model;
+    const template = this.meta.get(user.id)?.template;
     const history = conversation.turns.slice(0, conversation.turns.indexOf(user));
     const workspace = vscode.workspace.workspaceFolders?.map((f) => f.name).join(', ') || 'not open';
     const prompt = buildPrompt({
@@ -259,29 +302,31 @@ export class ChatController implements vscode.Disposable {
       userText: user.text,
       context: user.context?.text ?? '',
       images,
-      contextWindow: contextWindowFor(settings.model, this.learnedContext.get(settings.model)),
+      contextWindow: contextWindowFor(model, this.learnedContext.get(model)),
       maxOutputTokens: settings.maxOutputTokens,
     });
     if (prompt.overLimit) {
-      return fail(`This message is too long for ${settings.model} (about ${prompt.estimatedTokens.toLocaleString('en-US')} tokens of ${prompt.limit.toLocaleString('en-US')}). Remove attachments or shorten it.`);
+      return fail(`This message is too long for ${model} (about ${prompt.estimatedTokens.toLocaleString('en-US')} tokens of ${prompt.limit.toLocaleString('en-US')}). Remove attachments or shorten it.`);
     }
     if (prompt.droppedTurns > 0) {
       assistant.note = `${prompt.droppedTurns} older message${prompt.droppedTurns === 1 ? ' was' : 's were'} left out to fit the model's context.`;
     }
 
     const abort = new AbortController();
-    this.active = { turn: assistant, abort };
     const batcher = new DeltaBatcher((b) => this.deps.post({ type: 'turnDelta', turnId: assistant.id, text: b.text || undefined, reasoning: b.reasoning || undefined }));
+    this.active = { turn: assistant, abort, batcher };
     let lastSave = Date.now();
     try {
       const stream = this.deps.clients.get().stream(
-        { model: settings.model, messages: prompt.messages, conversationId: conversation.id, maxOutputTokens: settings.maxOutputTokens },
+        { model, messages: prompt.messages, conversationId: conversation.id, maxOutputTokens: settings.maxOutputTokens },
         abort.signal,
       );
       for await (const event of stream) {
         switch (event.type) {
           case 'start':
-            this.deps.logger.info(`chat turn: prompt ${templateId(chatSystemPrompt)}, request ${event.requestId}, ${event.endpoint}, attempt ${event.attempt}`);
+            this.deps.logger.info(
+              `chat turn: prompt ${templateId(chatSystemPrompt)}${template ? ` + ${template}` : ''}, model ${model} (${route.reason}), request ${event.requestId}, ${event.endpoint}, attempt ${event.attempt}`,
+            );
             break;
           case 'text':
             assistant.text += event.text;
@@ -292,7 +337,7 @@ export class ChatController implements vscode.Disposable {
             batcher.push('reasoning', event.text);
             break;
           case 'limits':
-            if (event.limits.contextWindow) this.learnedContext.set(settings.model, event.limits.contextWindow);
+            if (event.limits.contextWindow) this.learnedContext.set(model, event.limits.contextWindow);
             break;
           case 'usage':
             assistant.usage = usageView(event.usage);
@@ -352,6 +397,8 @@ export class ChatController implements vscode.Disposable {
     const user: StoredTurn = { ...last, id: randomUUID(), text, createdAt: Date.now() };
     const images = this.images.get(last.id) ?? [];
     if (images.length) this.images.set(user.id, images);
+    const meta = this.meta.get(last.id);
+    if (meta) this.meta.set(user.id, meta);
     if (index === 0) this.conversation.title = titleFrom(text);
     turns.push(user);
     this.deps.post({ type: 'turnAdded', turn: turnView(user) });

@@ -6,6 +6,7 @@ import type { ChatController } from './chatController';
 import type { ChatViewProvider } from './chatViewProvider';
 import type { ClientProvider } from './clientProvider';
 import { showErrorWithAction } from './errorActions';
+import { explainSelection } from './explainCommand';
 import type { OutputLogger } from './logger';
 import { readSettings } from './settings';
 
@@ -126,6 +127,7 @@ export function createCommands(ctx: CommandContext): Record<string, CommandHandl
     },
     'grok.showLogs': () => ctx.logger.show(),
     'grok.testConnection': () => testConnection(ctx),
+    'grok.explainSelection': () => explainSelection(ctx),
     'grok.openSettings': () =>
       vscode.commands.executeCommand('workbench.action.openSettings', '@ext:grok-code-assistant.grok-code-assistant'),
   };
