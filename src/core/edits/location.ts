@@ -84,8 +84,8 @@ export const HINT_REACH = 20;
 
 /**
  * Picks the candidate a 1-based line hint points at: the nearest one, if it is within
- * {@link HINT_REACH} lines and clearly nearer than the next (by at least 5 lines and at least
- * its own distance). Returns its index in `firstLines` (0-based lines), or undefined.
+ * {@link HINT_REACH} lines and the next nearest is more than twice as far (so a hint halfway
+ * between two places decides nothing). Returns its index in `firstLines` (0-based lines).
  */
 export function pickByHint(firstLines: readonly number[], hint: number | undefined): number | undefined {
   if (hint === undefined || firstLines.length === 0) return undefined;
@@ -93,6 +93,6 @@ export function pickByHint(firstLines: readonly number[], hint: number | undefin
   const byDistance = firstLines.map((line, index) => ({ index, distance: Math.abs(line - target) })).sort((a, b) => a.distance - b.distance);
   const [nearest, next] = byDistance;
   if (!nearest || nearest.distance > HINT_REACH) return undefined;
-  if (next && next.distance - nearest.distance < Math.max(5, nearest.distance)) return undefined;
+  if (next && next.distance <= 2 * nearest.distance) return undefined;
   return nearest.index;
 }

@@ -42,12 +42,13 @@ export function mergeRegion(fileLines: readonly string[], first: number, end: nu
     modelIndent: leadingWhitespace(searchLines[s]),
     fileIndent: leadingWhitespace(fileLines[pairing[s]]),
   });
-  // Added lines follow the block's dominant shift: the first line of a copied block often lost
-  // its indentation while the rest kept it, so a line whose shift is the odd one out is no anchor.
+  // Added lines follow the block's dominant shift (file indentation minus model indentation);
+  // a line whose shift is the odd one out is no anchor.
   const paired = searchLines.flatMap((line, s) => (pairing[s] >= 0 && line.trim() !== '' ? [s] : []));
   const scale = styles ? inferScale(paired.map(anchorOf), styles.model, styles.file) : 1;
   const shiftOf = (s: number) => (styles ? shift(anchorOf(s), scale) : 0);
-  const dominant = mode(paired.map(shiftOf));
+  // The first line is the one a copy most often clips, so the lines after it decide.
+  const dominant = mode((paired.length > 1 ? paired.slice(1) : paired).map(shiftOf));
   const isAnchor = (s: number) => pairing[s] >= 0 && searchLines[s].trim() !== '' && shiftOf(s) === dominant;
   const firstAnchor = paired.find(isAnchor);
   let anchor: IndentAnchor | undefined = firstAnchor !== undefined ? anchorOf(firstAnchor) : undefined;

@@ -8,7 +8,7 @@
  * model or the API would otherwise split or drop parallel calls. A bare single-file object
  * (`{ path, edits }`) is accepted too, since it costs one line and models do send it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** One search/replace edit. */
 export const searchReplaceEditSchema = z.object({

@@ -78,10 +78,12 @@ function fromFence(answer: AnswerLines, block: FencedBlock, out: Extraction): vo
     return;
   }
   const trimmed = block.body.trim();
-  if ((block.lang === 'json' || block.lang === 'jsonc' || trimmed.startsWith('{')) && mentionsEdits(trimmed) && /"(?:path|files)"/.test(trimmed)) {
+  if ((block.lang === 'json' || block.lang === 'jsonc' || trimmed.startsWith('{')) && mentionsEdits(trimmed)) {
     const parsed = parseJsonProposal(trimmed);
-    add('tool-json', parsed.ok ? { files: parsed.files } : { error: parsed.error });
-    return;
+    if (parsed) {
+      add('tool-json', parsed.ok ? { files: parsed.files } : { error: parsed.error });
+      return;
+    }
   }
   const declared = pathFromFirstLine(block.body);
   const path = infoPath ?? declared?.path ?? abovePath;
@@ -106,6 +108,7 @@ function fromProse(answer: AnswerLines, from: number, to: number, out: Extractio
   const proseStarts = answer.starts.slice(from, to).map((s) => s - startOffset);
   for (const bare of findBareJson(prose, proseStarts)) {
     const parsed = parseJsonProposal(bare.json);
+    if (!parsed) continue;
     const origin = spanOf(answer, 'tool-json', startOffset + bare.start, startOffset + bare.end);
     if (parsed.ok) out.proposals.push({ files: parsed.files, origin });
     else out.problems.push({ origin, message: parsed.error });

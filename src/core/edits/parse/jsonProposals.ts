@@ -3,11 +3,19 @@
  * JSON in the message instead of calling the tool; such an object, fenced or bare, is validated
  * exactly like real tool-call arguments.
  */
-import { parseProposeEditsArgs, type ParsedProposal } from '../toolArgs';
+import { parseProposeEditsArgs, unwrapToolEnvelope, type ParsedProposal } from '../toolArgs';
 
-/** Cheap pre-check: only JSON that talks about edits is worth parsing and reporting on. */
+/** Cheap pre-check: only JSON that talks about edits is worth parsing. */
 export function mentionsEdits(text: string): boolean {
-  return /"(?:edits|files|content)"\s*:|propose_edits/.test(text);
+  return /\\?"(?:edits|files|content)\\?"\s*:|propose_edits/.test(text);
+}
+
+/** Whether a parsed value (envelope removed) has the shape of `propose_edits` arguments. */
+function proposalShaped(value: unknown): boolean {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const record = value as Record<string, unknown>;
+  if (Array.isArray(record.files)) return record.files.some((f) => f !== null && typeof f === 'object' && 'path' in f);
+  return 'path' in record && ('edits' in record || 'content' in record);
 }
 
 /**
@@ -31,15 +39,22 @@ export function objectEnd(text: string, start: number): number | undefined {
   return undefined;
 }
 
-/** Parses JSON text as `propose_edits` arguments, with a clear error when it is not valid JSON. */
-export function parseJsonProposal(json: string): ParsedProposal {
+/**
+ * Parses JSON text as `propose_edits` arguments. Returns undefined when the text is JSON of some
+ * other shape (a package.json, an API response): that is not a proposal. Invalid JSON is an
+ * error only when it names the tool or has "edits" (then it was meant as one).
+ */
+export function parseJsonProposal(json: string): ParsedProposal | undefined {
   let value: unknown;
   try {
     value = JSON.parse(json);
   } catch (error) {
+    if (!/propose_edits|\\?"edits\\?"\s*:/.test(json)) return undefined;
     return { ok: false, error: `the edit JSON is not valid: ${(error as Error).message}` };
   }
-  return parseProposeEditsArgs(value);
+  const unwrapped = unwrapToolEnvelope(value);
+  if (!proposalShaped(unwrapped) && !/propose_edits/.test(json)) return undefined;
+  return parseProposeEditsArgs(unwrapped);
 }
 
 /** A JSON object found in prose, with its offsets in the text. */
