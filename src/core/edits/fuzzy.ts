@@ -14,7 +14,7 @@
 import { diffArrays } from 'diff';
 import { pickByHint, lineLocation, type Location } from './location';
 import { wordsOf, type MatchContext, type NonBlankLines } from './matchContext';
-import { similarity, squash } from './similarity';
+import { blockSimilarity, similarity, squash } from './similarity';
 import type { StageInput } from './stages';
 import { toLines } from './textModel';
 
@@ -82,13 +82,24 @@ function candidateStarts(nb: NonBlankLines, wanted: readonly string[], hint: num
   return starts;
 }
 
-function score(nb: NonBlankLines, joined: string, n: number, start: number): Candidate | undefined {
-  let best: Candidate | undefined;
-  for (let count = Math.max(1, n - 2); count <= n + 2 && start + count <= nb.trimmed.length; count++) {
-    const sim = similarity(joined, nb.squashed.slice(start, start + count).join('\n'), CLOSEST_MIN_SIMILARITY);
-    if (!best || sim > best.similarity) {
-      best = { start, count, similarity: sim, firstLine: nb.lineOf[start], endLine: nb.lineOf[start + count - 1] + 1 };
-    }
+function score(nb: NonBlankLines, wanted: readonly string[], start: number): Candidate | undefined {
+  const n = wanted.length;
+  const at = (count: number): Candidate => ({
+    start,
+    count,
+    similarity: blockSimilarity(wanted, nb.squashed.slice(start, start + count), CLOSEST_MIN_SIMILARITY),
+    firstLine: nb.lineOf[start],
+    endLine: nb.lineOf[start + count - 1] + 1,
+  });
+  const available = nb.squashed.length - start;
+  if (available <= 0) return undefined;
+  let best = at(Math.min(n, available));
+  // Other window sizes (lines missing from or added to the search) only where it is worth it.
+  if (best.similarity < CLOSEST_MIN_SIMILARITY) return best;
+  for (let count = Math.max(1, n - 2); count <= Math.min(n + 2, available); count++) {
+    if (count === best.count) continue;
+    const c = at(count);
+    if (c.similarity > best.similarity) best = c;
   }
   return best;
 }
@@ -161,9 +172,10 @@ export function fuzzyLocate(ctx: MatchContext, input: StageInput, hint: number |
   if (wanted.length === 0 || nb.trimmed.length === 0) return {};
   // Compared without whitespace: spacing was the business of the earlier stages, and counting
   // it here would let indentation-heavy code look less similar than it is.
-  const joined = wanted.map(squash).join('\n');
+  const squashed = wanted.map(squash);
+  const searchLength = squashed.join('\n').length;
   const scored = candidateStarts(nb, wanted, hint)
-    .map((start) => score(nb, joined, wanted.length, start))
+    .map((start) => score(nb, squashed, start))
     .filter((c): c is Candidate => c !== undefined);
   const regions = distinctRegions(scored);
   const best = regions[0];
@@ -182,7 +194,7 @@ export function fuzzyLocate(ctx: MatchContext, input: StageInput, hint: number |
     if (picked === undefined) return { ambiguousLines: ties.map((c) => c.firstLine), closest };
     chosen = ties[picked];
   }
-  if (!wellAhead(chosen, regions[ties.length], joined.length) || missingIn(chosen).length > 0) return { closest };
+  if (!wellAhead(chosen, regions[ties.length], searchLength) || missingIn(chosen).length > 0) return { closest };
   const pairing = pairLines(searchLines, nb, chosen);
   const match = { searchLines, replaceLines: toLines(input.replace), pairing, reindent: true };
   return { location: lineLocation(ctx.model, 'fuzzy', chosen.firstLine, chosen.endLine, match, chosen.similarity) };

@@ -11,6 +11,21 @@ import { toReplacement } from './replacement';
 import { toLines, toTextModel, type TextModel } from './textModel';
 import type { EditPlan, FileChange, Replacement } from './types';
 
+const MAX_LINE_EDITS = 2000;
+
+/** A cheap lower bound of a line diff's size: lines on either side missing from the other. */
+function atLeastEdits(a: readonly string[], b: readonly string[]): number {
+  const counts = new Map<string, number>();
+  for (const line of b) counts.set(line, (counts.get(line) ?? 0) + 1);
+  let missing = 0;
+  for (const line of a) {
+    const n = counts.get(line) ?? 0;
+    if (n > 0) counts.set(line, n - 1);
+    else missing++;
+  }
+  return missing + (b.length - (a.length - missing));
+}
+
 /** The differing runs between the file's lines and `newLines`, as text changes. */
 function hunks(model: TextModel, newLines: string[]): { change: TextChange; first: number; end: number }[] {
   const out: { change: TextChange; first: number; end: number }[] = [];
@@ -23,7 +38,11 @@ function hunks(model: TextModel, newLines: string[]): { change: TextChange; firs
     hunkStart = -1;
     added = [];
   };
-  for (const part of diffArrays([...model.lines], newLines)) {
+  // A line diff costs O(lines × differences); past this many differences one replacement of the
+  // whole text is as useful a preview and far cheaper.
+  const parts = atLeastEdits(model.lines, newLines) > MAX_LINE_EDITS ? undefined : diffArrays([...model.lines], newLines, { maxEditLength: MAX_LINE_EDITS });
+  if (!parts) return [{ change: lineRangeChange(model, 0, model.lines.length, newLines), first: 0, end: model.lines.length }];
+  for (const part of parts) {
     if (!part.added && !part.removed) {
       flush();
       oldAt += part.count;

@@ -16,7 +16,7 @@ export function looksLikePath(candidate: string): boolean {
 /** Strips markdown decoration and labels from a line that may name a path; undefined if it does not. */
 export function pathFromLine(line: string): string | undefined {
   let t = line.trim();
-  t = t.replace(/^#{1,6}\s+/, '').replace(/^[-*+]\s+/, '');
+  t = t.replace(/^#{1,6}\s+/, '').replace(/^(?:[-*+]|\d+[.)])\s+/, '');
   t = t.replace(/^(?:\*\*|__)(.*)(?:\*\*|__)$/, '$1').trim();
   t = t.replace(/^(?:(?:new |updated |modified |edit(?:ed)? )?(?:file|path|filename|filepath)|in)\s*:?\s+/i, '');
   t = t.replace(/:$/, '').trim();
