@@ -19,6 +19,7 @@ import { readSettings } from './settings';
 
 const LAST_CONVERSATION = 'grok.lastConversationId';
 const LEDGER = 'grok.spendLedger';
+const NEW_CHAT = 'new';
 /** How often an answer being streamed is saved, so a crash or reload keeps it. */
 const SAVE_INTERVAL_MS = 1_000;
 
@@ -117,8 +118,11 @@ export class ChatController implements vscode.Disposable {
   }
 
   private async restoreLast(): Promise<void> {
-    const id = this.deps.globalState.get<string>(LAST_CONVERSATION);
-    if (!id) return;
+    // Absent (fresh window storage, e.g. a new browser for VS Code in the browser): reopen the most
+    // recent conversation on disk. NEW_CHAT: the user started a new chat last.
+    const remembered = this.deps.globalState.get<string>(LAST_CONVERSATION);
+    const id = remembered ?? (await this.deps.store.list()).summaries[0]?.id;
+    if (!id || id === NEW_CHAT) return;
     const result = await this.deps.store.load(id);
     if (!result.ok) {
       if (!result.missing) this.notice('warning', result.message);
@@ -408,7 +412,7 @@ export class ChatController implements vscode.Disposable {
   async newChat(): Promise<void> {
     this.active?.abort.abort();
     this.conversation = newConversation(randomUUID(), Date.now());
-    await this.deps.globalState.update(LAST_CONVERSATION, undefined);
+    await this.deps.globalState.update(LAST_CONVERSATION, NEW_CHAT);
     this.postConversation();
     this.postAttachments();
   }

@@ -61,11 +61,18 @@ describe('Chat view in the real workbench', function () {
     await frame.locator('.banner').waitFor({ state: 'visible', timeout: 10_000 });
   });
 
-  it('sends typed text to the host (Enter sends)', async () => {
+  it('Shift+Enter adds a line, Enter sends; without a key the answer says so and offers Set API Key', async () => {
     const input = frame.locator('textarea[aria-label="Message Grok"]');
     await input.fill('hello');
+    await input.press('Shift+Enter');
+    await input.type('world');
+    assert.equal(await input.inputValue(), 'hello\nworld');
     await input.press('Enter');
-    await frame.locator('.notice').first().waitFor({ timeout: 10_000 });
     assert.equal(await input.inputValue(), '');
+    await frame.locator('article.turn-user', { hasText: 'hello' }).waitFor();
+    const error = frame.locator('article.turn-assistant .turn-error');
+    await error.waitFor({ timeout: 10_000 });
+    assert.match(await error.innerText(), /No xAI API key is set/);
+    assert.equal(await error.locator('button', { hasText: 'Set API Key' }).count(), 1);
   });
 });

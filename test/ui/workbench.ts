@@ -39,11 +39,21 @@ export async function openWorkbench(options: CodeServerOptions = {}): Promise<Wo
   }
 }
 
-/** Opens the Grok container in the activity bar (clicking an active item would close it). */
+/**
+ * Opens the Grok container in the activity bar. After a reload the workbench may restore it by
+ * itself, and clicking an active item would close it: so click only while it is not active, and
+ * give the restore a moment.
+ */
 export async function openGrokView(page: Page): Promise<void> {
   const item = page.locator('.activitybar .action-item:has([aria-label^="Grok"])').first();
-  const checked = await item.evaluate((el) => el.classList.contains('checked'));
-  if (!checked) await page.locator('.activitybar [aria-label^="Grok"]').first().click();
+  await item.waitFor({ timeout: 60_000 });
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if (await item.evaluate((el) => el.classList.contains('checked'))) return;
+    await page.waitForTimeout(attempt === 0 ? 1_000 : 500);
+    if (await item.evaluate((el) => el.classList.contains('checked'))) return;
+    await page.locator('.activitybar [aria-label^="Grok"]').first().click();
+  }
+  throw new Error('Could not open the Grok view.');
 }
 
 /** The Chat webview's inner frame, once its input has rendered. */

@@ -1,0 +1,142 @@
+import { strict as assert } from 'node:assert';
+import type { Frame, Locator, Page } from 'playwright-core';
+import { FAKE_XAI_KEY, FakeXaiServer } from '../fakeXai/server';
+import { chatFrame, openGrokView, openWorkbench, runCommand, screenshot, type Workbench } from './workbench';
+
+/** Types the key into the password box of "Grok: Set API Key". */
+async function setKey(page: Page, key: string): Promise<void> {
+  await runCommand(page, 'Grok: Set API Key');
+  const input = page.locator('.quick-input-widget input[type="password"]');
+  await input.waitFor();
+  await input.fill(key);
+  await page.keyboard.press('Enter');
+}
+
+const assistantIds = (frame: Frame) =>
+  frame.locator('article.turn-assistant').evaluateAll((els) => els.map((e) => e.getAttribute('data-turn-id') ?? ''));
+
+/** Sends a message and returns the locator of the answer it starts (not an earlier one). */
+async function ask(frame: Frame, text: string): Promise<Locator> {
+  const before = new Set(await assistantIds(frame));
+  const input = frame.locator('textarea[aria-label="Message Grok"]');
+  await input.fill(text);
+  await input.press('Enter');
+  for (let i = 0; i < 100; i++) {
+    const id = (await assistantIds(frame)).find((x) => x && !before.has(x));
+    if (id) return frame.locator(`article[data-turn-id="${id}"]`);
+    await frame.waitForTimeout(100);
+  }
+  throw new Error(`No answer appeared for: ${text}`);
+}
+
+const lastAnswer = (frame: Frame) => frame.locator('article.turn-assistant').last();
+
+describe('Chat against the fake xAI server, in the real workbench', function () {
+  let fake: FakeXaiServer;
+  let wb: Workbench;
+  let frame: Frame;
+
+  before(async () => {
+    fake = await FakeXaiServer.start();
+    wb = await openWorkbench({ settings: { 'grok.baseUrl': fake.url, 'workbench.colorTheme': 'Default Dark Modern' } });
+    await openGrokView(wb.page);
+    frame = await chatFrame(wb.page);
+    await setKey(wb.page, FAKE_XAI_KEY);
+    await frame.locator('.banner').waitFor({ state: 'hidden' });
+  });
+
+  after(async () => {
+    await wb?.close();
+    await fake?.close();
+  });
+
+  it('streams an answer with markdown, a highlighted code block, Thinking and the usage footer', async () => {
+    const answer = await ask(frame, 'Show me a debounce helper.');
+    await answer.locator('.turn-footer').waitFor({ timeout: 30_000 });
+    assert.match(await answer.locator('.markdown.answer').innerText(), /debounce/);
+    assert.ok((await answer.locator('pre code .hljs-keyword').count()) > 0, 'the code block is highlighted');
+    assert.equal(await answer.locator('details.thinking').count(), 1, 'reasoning sits in a Thinking section');
+    const footer = await answer.locator('.turn-footer').innerText();
+    assert.match(footer, /grok-4\.3/, 'the served model is shown');
+    assert.match(footer, /\$\d/, 'the estimated cost is shown');
+    await answer.locator('details.thinking summary').click(); // open it for the screenshot
+    await answer.locator('.turn-footer').scrollIntoViewIfNeeded();
+    await screenshot(wb.page, 'chat-answer-dark');
+  });
+
+  it('Stop ends the stream at once and keeps the partial text', async () => {
+    fake.reset();
+    const answer = await ask(frame, '[scenario:slow-drip intervalMs=150] tell me slowly');
+    await answer.locator('.markdown.answer').filter({ hasText: 'Here is' }).waitFor({ timeout: 30_000 });
+    await frame.locator('button[aria-label="Stop"]').click();
+    await answer.locator('.turn-stopped').waitFor({ timeout: 10_000 });
+    const kept = (await answer.locator('.markdown.answer').textContent()) ?? '';
+    assert.match(kept, /Here is/);
+    const request = fake.requests.find((r) => r.path.endsWith('/responses') || r.path.endsWith('/chat/completions'));
+    assert.ok(request);
+    await Promise.race([request.done, new Promise((_, reject) => setTimeout(() => reject(new Error('connection still open')), 5_000))]);
+    assert.equal(request.closedEarly, true, 'the fake server saw the connection closed');
+    await frame.locator('button[aria-label="Send"]').waitFor();
+  });
+
+  it('a reset mid-stream shows the error with Retry, keeps the text, and Retry replaces the turn', async () => {
+    const answer = await ask(frame, '[scenario:reset-mid-stream frames=22] break please');
+    await answer.locator('.turn-error').waitFor({ timeout: 30_000 });
+    assert.match((await answer.locator('.markdown.answer').textContent()) ?? '', /Here is/);
+    const answersBefore = await frame.locator('article.turn-assistant').count();
+    fake.enqueue('default');
+    await answer.locator('button', { hasText: 'Retry' }).click();
+    await lastAnswer(frame).locator('.turn-footer').waitFor({ timeout: 30_000 });
+    assert.equal(await frame.locator('article.turn-assistant').count(), answersBefore, 'retried, not duplicated');
+    assert.equal(await answer.count(), 0, 'the failed turn was replaced');
+    assert.equal(await frame.locator('.turn-error').count(), 0);
+  });
+
+  it('renders model output without executing it', async () => {
+    const payload = [
+      '<img src=x onerror="window.parent.pwned=1;window.pwned=1">',
+      '<script>window.pwned=2</script>',
+      '<svg onload="window.pwned=3"><circle r=5></circle></svg>',
+      '[click me](javascript:window.pwned=4)',
+      '<a href="javascript:window.pwned=5">raw link</a>',
+      '<iframe src="javascript:window.pwned=6"></iframe>',
+    ].join('\n\n');
+    const answer = await ask(frame, `[scenario:echo] ${payload}`);
+    await answer.locator('.turn-footer').waitFor({ timeout: 30_000 });
+    const link = answer.locator('a', { hasText: 'click me' });
+    if (await link.count()) await link.first().click();
+    await wb.page.waitForTimeout(300);
+    const pwned = await frame.evaluate(() => (window as unknown as { pwned?: number }).pwned);
+    assert.equal(pwned, undefined, 'no payload ran');
+    assert.equal(await answer.locator('script, iframe, svg, img[onerror], [onload]').count(), 0);
+  });
+
+  it('keeps the conversation across a window reload', async () => {
+    const lastText = ((await lastAnswer(frame).locator('.markdown.answer').textContent()) ?? '').trim().slice(0, 30);
+    assert.ok(lastText.length > 0);
+    await wb.page.reload();
+    await wb.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    await openGrokView(wb.page);
+    frame = await chatFrame(wb.page);
+    await lastAnswer(frame).locator('.markdown.answer', { hasText: lastText }).waitFor({ timeout: 30_000 });
+    await frame.locator('article.turn-user', { hasText: 'debounce helper' }).waitFor({ state: 'attached', timeout: 5_000 }).catch(async () => {
+      // Older turns may be virtualized away: scroll to the top to bring the first one in.
+      await frame.locator('.messages').evaluate((el) => el.scrollTo(0, 0));
+      await frame.locator('article.turn-user', { hasText: 'debounce helper' }).waitFor({ timeout: 10_000 });
+    });
+  });
+
+  it('looks right in a light theme after a restart (history reopened from disk)', async () => {
+    await wb.close();
+    wb = await openWorkbench({ runDir: wb.server.runDir, settings: { 'grok.baseUrl': fake.url, 'workbench.colorTheme': 'Default Light Modern' } });
+    await openGrokView(wb.page);
+    frame = await chatFrame(wb.page);
+    await frame.locator('article.turn-assistant').first().waitFor({ timeout: 30_000 }); // history came back from disk
+    await setKey(wb.page, FAKE_XAI_KEY);
+    const answer = await ask(frame, 'Show me a debounce helper.');
+    await answer.locator('.turn-footer').waitFor({ timeout: 30_000 });
+    await answer.locator('details.thinking summary').click();
+    await answer.scrollIntoViewIfNeeded();
+    await screenshot(wb.page, 'chat-answer-light');
+  });
+});
