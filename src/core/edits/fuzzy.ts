@@ -5,14 +5,16 @@
  * is the one failure users never forgive:
  * - the search has at least {@link FUZZY_MIN_LINES} non-blank lines (enough evidence);
  * - its similarity to the region is at least {@link FUZZY_MIN_SIMILARITY};
- * - every identifier-like word of the search occurs in the region: fuzzy tolerates formatting,
- *   punctuation, numbers and missing lines, never names the region does not contain (that is how
- *   an edit meant for `getUserById` would land in its twin `getOrderById`);
+ * - every name of the search occurs in the region, and every number when some region has them
+ *   all (see evidence.ts): fuzzy tolerates formatting, punctuation, missing lines and a
+ *   misremembered value, never names the region does not contain (that is how an edit meant
+ *   for `getUserById` would land in its twin `getOrderById`);
  * - the best region is well ahead of the runner-up: at least twice as far from the search, and
  *   by a few characters at least. Equally good regions are resolved by the line hint only.
  */
 import { diffArrays } from 'diff';
 import { pickByHint, lineLocation, type Location } from './location';
+import { missingTokens } from './evidence';
 import { wordsOf, type MatchContext, type NonBlankLines } from './matchContext';
 import { blockSimilarity, similarity, squash } from './similarity';
 import type { StageInput } from './stages';
@@ -93,9 +95,8 @@ function score(nb: NonBlankLines, wanted: readonly string[], start: number): Can
   });
   const available = nb.squashed.length - start;
   if (available <= 0) return undefined;
+  // Windows a little shorter or longer than the search: lines it skipped or added.
   let best = at(Math.min(n, available));
-  // Other window sizes (lines missing from or added to the search) only where it is worth it.
-  if (best.similarity < CLOSEST_MIN_SIMILARITY) return best;
   for (let count = Math.max(1, n - 2); count <= Math.min(n + 2, available); count++) {
     if (count === best.count) continue;
     const c = at(count);
@@ -180,11 +181,7 @@ export function fuzzyLocate(ctx: MatchContext, input: StageInput, hint: number |
   const regions = distinctRegions(scored);
   const best = regions[0];
   if (!best || best.similarity < CLOSEST_MIN_SIMILARITY) return {};
-  const searchWords = new Set(wordsOf(wanted.join('\n')));
-  const missingIn = (c: Candidate) => {
-    const present = ctx.wordsIn(c.firstLine, c.endLine);
-    return [...searchWords].filter((w) => !present.has(w));
-  };
+  const missingIn = missingTokens(ctx, wanted.join('\n'), regions);
   const closest = { firstLine: best.firstLine, endLine: best.endLine, similarity: best.similarity, missingWords: missingIn(best) };
   if (wanted.length < FUZZY_MIN_LINES || best.similarity < FUZZY_MIN_SIMILARITY) return { closest };
   const ties = regions.filter((c) => Math.abs(c.similarity - best.similarity) < 1e-9);

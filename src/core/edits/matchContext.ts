@@ -36,7 +36,7 @@ export interface MatchContext {
   nonBlank(): NonBlankLines;
   /** The file's own indentation style, for re-indenting added lines. */
   indentStyle(): IndentStyle;
-  /** Identifier-like words of the file lines `[first, end)`, for the fuzzy stage's name check. */
+  /** Words and numbers of the file lines `[first, end)`, for the fuzzy stage's name check. */
   wordsIn(first: number, end: number): Set<string>;
 }
 
@@ -55,9 +55,12 @@ function lazy<T>(build: () => T): () => T {
   return () => (value ??= build());
 }
 
-const WORD = /[\p{L}_$][\p{L}\p{N}_$]*/gu;
+const WORD = /[\p{L}_$][\p{L}\p{N}_$]*|\d+(?:\.\d+)?/gu;
 
-/** Identifier-like words in a text (names, keywords, words of comments and strings). */
+/**
+ * The words of a text that say *which* code it is: identifier-like words (names, keywords, words
+ * of comments and strings) and numbers. Generated twins often differ in a number only.
+ */
 export function wordsOf(text: string): string[] {
   return text.match(WORD) ?? [];
 }

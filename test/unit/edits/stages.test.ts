@@ -147,6 +147,24 @@ describe('fuzzy stage', () => {
     assert.equal(p.ok, false);
   });
 
+  it('refuses when two regions are equally good even if only shorter windows show it', () => {
+    const twins = ['fn a() {', '    loop {', '        if x {', '            break;', '        }', '    }', '    one()', '}', 'fn b() {', '    loop {', '        if y {', '            break;', '        }', '    }', '    two()', '}', ''].join('\n');
+    const p = plan(twins, { search: '            break;\n        }\n    }\n}\n', replace: 'x\n' });
+    assert.equal(p.ok, false);
+  });
+
+  it('numbers decide between twins when one has them all, and are forgiven when none has', () => {
+    const section = (n: number, extra: string) => `if (items.length > ${n}) warn('large');\n${extra}record.tags = tags;\nsave(record);\nreturn ok;\n`;
+    const file = section(64, 'record.by = user;\n') + '\n' + section(55, 'record.by = user;\nrecord.by = user;\n');
+    // Copied from the 55 section with its duplicated line dropped: the 64 section is closer by characters.
+    const search = section(55, 'record.by = user;\n');
+    const p = plan(file, { search, replace: search.replace('save', 'store') });
+    assert.ok(!p.ok || p.replacements[0].matched.startLine > 5, 'never the 64 section');
+    const values = 'function f() {\n  retry(3);\n  wait(100);\n  done();\n}\n';
+    const misremembered = plan(values, { search: 'function f() {\n  retry(5);\n  wait(100);\n  done();\n', replace: 'function f() {\n  retry(5);\n  wait(200);\n  done();\n' });
+    assert.equal(misremembered.newText, values.replace('wait(100)', 'wait(200)'), 'the file keeps its own retry(3)');
+  });
+
   it('refuses clearly different text and says there is nothing similar', () => {
     const p = plan(file, { search: 'class Foo {\n  bar = 1;\n  baz = 2;\n}\n', replace: '' });
     assert.equal(p.refused[0].reason, 'not-found');
