@@ -57,6 +57,10 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   /** `@` typed: ask for workspace files matching the query. */
   z.object({ type: z.literal('searchFiles'), query: z.string().max(500) }),
   z.object({ type: z.literal('attachFile'), path: z.string().min(1).max(4096) }),
+  /** Edit cards: open the diff preview (of one file, or the first), apply every file, or reject. */
+  z.object({ type: z.literal('previewEdits'), cardId: id, path: z.string().max(4096).optional() }),
+  z.object({ type: z.literal('applyEdits'), cardId: id }),
+  z.object({ type: z.literal('rejectEdits'), cardId: id }),
   z.object({ type: z.literal('insertCode'), code: z.string().max(MAX_INPUT_CHARS * 5) }),
   z.object({ type: z.literal('applyCode'), code: z.string().max(MAX_INPUT_CHARS * 5), language: z.string().max(100).optional() }),
   /** A link in an answer was clicked; the host checks it before opening. */
@@ -133,6 +137,23 @@ export interface AttachmentView {
   thumbnail?: string;
 }
 
+export interface EditCardFile {
+  path: string;
+  added: number;
+  removed: number;
+  /** Why edits of this file cannot be applied (not found, ambiguous, outside the workspace…). */
+  refused: string[];
+}
+
+/** Proposed edits in an answer: files with +/- counts, and what became of them. */
+export interface EditCardView {
+  id: string;
+  status: 'proposed' | 'applied' | 'rejected' | 'refused';
+  files: EditCardFile[];
+  /** The result in one line, e.g. "Applied 2 edits to src/a.ts." or why nothing was written. */
+  message?: string;
+}
+
 export type TurnStatus = 'streaming' | 'done' | 'stopped' | 'error' | 'incomplete';
 
 export interface TurnView {
@@ -147,6 +168,8 @@ export interface TurnView {
   attachments?: AttachmentView[];
   /** A note shown above the turn, e.g. "12 older messages were left out to fit the context". */
   note?: string;
+  /** Edit proposals found in this answer (tool calls or diff blocks). */
+  edits?: EditCardView[];
 }
 
 export interface ConversationView {
@@ -184,6 +207,8 @@ export type HostMessage =
       text?: string;
       reasoning?: string;
     }
+  /** Add or update an edit card of a turn. */
+  | { type: 'editCard'; turnId: string; card: EditCardView }
   /** Remove a turn (a retried turn is replaced). */
   | { type: 'turnRemoved'; turnId: string }
   | { type: 'history'; conversations: ConversationSummary[] }

@@ -31,6 +31,13 @@ describe('webview → host protocol', () => {
     }
   });
 
+  it('accepts edit card actions with a card id and rejects them without one', () => {
+    assert.ok(parseWebviewMessage({ type: 'previewEdits', cardId: 'abc', path: 'src/a.ts' }).ok);
+    assert.ok(parseWebviewMessage({ type: 'applyEdits', cardId: 'abc' }).ok);
+    assert.equal(parseWebviewMessage({ type: 'applyEdits' }).ok, false);
+    assert.equal(parseWebviewMessage({ type: 'rejectEdits', cardId: '' }).ok, false);
+  });
+
   it('only lets the webview run allowlisted commands', () => {
     assert.ok(parseWebviewMessage({ type: 'runCommand', command: 'grok.setApiKey' }).ok);
     const bad = parseWebviewMessage({ type: 'runCommand', command: 'workbench.action.terminal.sendSequence' });
