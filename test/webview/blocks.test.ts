@@ -4,7 +4,7 @@
  * HTML, and closed + final tail equals it exactly.
  */
 import { strict as assert } from 'node:assert';
-import { normalizeNewlines, splitBlocks } from '../../src/webview/markdown/blocks';
+import { normalizeNewlines, splitBlocks, tokensOf } from '../../src/webview/markdown/blocks';
 import { markdown, parseMarkdown, renderTokens } from '../../src/webview/markdown/md';
 import { chunk, SAMPLE_ANSWERS, seeded } from './fixtures/answers';
 import { longAnswer } from './fixtures/generate';
@@ -20,7 +20,7 @@ function streamHtml(chunks: string[], expected: string): { html: string; closure
     const tail = text.slice(closedOffset);
     const split = splitBlocks(tail, parseMarkdown(tail));
     if (split.closed.length > 0) {
-      closedHtml += renderTokens(split.closed);
+      closedHtml += renderTokens(tokensOf(split.closed));
       closedOffset += split.openOffset;
       closures++;
       assert.ok(expected.startsWith(closedHtml), `closed blocks changed after ${JSON.stringify(text.slice(-60))}`);
@@ -56,7 +56,7 @@ describe('incremental markdown blocks', () => {
   it('keeps a fence open until its closing fence, blank lines included', () => {
     const text = 'intro\n\n```py\na = 1\n\n\nb = 2\n';
     const split = splitBlocks(text, parseMarkdown(text));
-    assert.equal(renderTokens(split.closed), '<p>intro</p>\n');
+    assert.equal(renderTokens(tokensOf(split.closed)), '<p>intro</p>\n');
     assert.equal(text.slice(split.openOffset), '```py\na = 1\n\n\nb = 2\n');
   });
 

@@ -46,6 +46,7 @@ describe('streaming answers', function () {
         await stream(view, id, text, seed, seed === 1 ? 1 : 20, seed === 1 ? 4 : 60);
         await view.post({ type: 'turnEnd', turnId: id, status: 'done', usage: USAGE });
         const streamed = await answerHtml(view, id);
+        if (text.length > 3 * 2000) assert.ok((streamed.match(/class="md-chunk"/g) ?? []).length >= 3, 'long answers are split into chunks');
         await view.post({ type: 'conversation', conversation: { id: 'c2', title: 'x', turns: [{ id: 'one', role: 'assistant', text, status: 'done' }] } });
         assert.equal(streamed, await answerHtml(view, 'one'), `seed ${seed}`);
         await view.post({ type: 'conversation', conversation: { id: 'c1', title: 'Chat', turns: [] } });
@@ -58,12 +59,11 @@ describe('streaming answers', function () {
     await view.post({ type: 'turnDelta', turnId: 'a', text: 'First paragraph.\n\n```ts\nconst a = 1;\n```\n\nSecond paragraph,\n' });
     await view.frames();
     await view.page.evaluate(() => {
-      const answer = document.querySelector('.answer') as HTMLElement;
-      for (const child of Array.from(answer.children)) (child as HTMLElement & { __marked?: boolean }).__marked = true;
+      for (const child of Array.from(document.querySelectorAll('.answer .md-chunk > *'))) (child as HTMLElement & { __marked?: boolean }).__marked = true;
     });
     await stream(view, 'a', `continued.\n\n${longAnswer(4000, 9)}`, 4);
     await view.post({ type: 'turnEnd', turnId: 'a', status: 'done' });
-    const kept = await view.page.evaluate(() => Array.from((document.querySelector('.answer') as HTMLElement).children).slice(0, 2).map((el) => (el as HTMLElement & { __marked?: boolean }).__marked === true));
+    const kept = await view.page.evaluate(() => Array.from(document.querySelectorAll('.answer .md-chunk > *')).slice(0, 2).map((el) => (el as HTMLElement & { __marked?: boolean }).__marked === true));
     assert.deepEqual(kept, [true, true], 'the paragraph and the code block are the same DOM nodes');
   });
 
@@ -75,7 +75,7 @@ describe('streaming answers', function () {
     assert.equal(await details.getAttribute('open'), null, 'collapsed');
     await details.locator('summary').click();
     await view.frames();
-    assert.equal(await details.locator('.thinking-body').innerHTML(), '<p>Considering <strong>options</strong> and trade-offs.</p>\n');
+    assert.equal(await details.locator('.thinking-body').innerHTML(), '<div class="md-chunk"><p>Considering <strong>options</strong> and trade-offs.</p>\n</div>');
     await view.post({ type: 'turnDelta', turnId: 'r', reasoning: '\n\nMore.' }, { type: 'turnDelta', turnId: 'r', text: 'Answer.' });
     await view.frames();
     assert.match(await details.locator('.thinking-body').innerText(), /More\./);
@@ -121,6 +121,6 @@ describe('streaming answers', function () {
     await view.post({ type: 'turnAdded', turn: { id: 'f', role: 'assistant', text: '', status: 'streaming' } }, { type: 'turnDelta', turnId: 'f', text: 'Draft' });
     await view.frames();
     await view.post({ type: 'turnEnd', turnId: 'f', status: 'done', text: '**Final** text' });
-    assert.equal(await answerHtml(view, 'f'), '<p><strong>Final</strong> text</p>\n');
+    assert.equal(await answerHtml(view, 'f'), '<div class="md-chunk"><p><strong>Final</strong> text</p>\n</div>');
   });
 });

@@ -45,6 +45,9 @@ export class MessageList {
       key: (turn) => turn.id,
       estimate: estimateHeight,
       create: (turn) => this.createElement(turn),
+      onResize: () => {
+        if (this.atBottom) this.scroller.scrollTop = this.scroller.scrollHeight;
+      },
     });
     this.element = h('div', { class: 'messages-wrapper' }, this.scroller, this.jump);
     this.scroller.addEventListener('scroll', () => this.onScroll(), { passive: true });
@@ -165,9 +168,13 @@ export class MessageList {
     this.onStreamingChange(this.isStreaming);
   }
 
+  /**
+   * After each frame's rendering: one layout read for following the output and for the virtual
+   * window (scrolling does not dirty layout, so the refresh reads a clean layout).
+   */
   private followOrRefresh(): void {
     if (this.atBottom) this.scroller.scrollTop = this.scroller.scrollHeight;
-    else this.list.refresh();
+    this.list.refresh();
   }
 
   private onScroll(): void {

@@ -6,7 +6,7 @@
  */
 import type { TurnView } from '../../shared/protocol';
 import { codicon, h } from '../dom';
-import { renderMarkdown } from '../markdown/render';
+import { renderMarkdown } from '../markdown/chunks';
 import { MarkdownStream } from '../markdown/stream';
 import { attachmentChip, statusLine, usageFooter, type TurnActions } from './turnParts';
 

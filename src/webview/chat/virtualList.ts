@@ -19,6 +19,14 @@ export interface VirtualListOptions<T> {
   create(item: T): RenderedItem;
   /** Pixels rendered beyond each edge of the viewport (at least one viewport is used). */
   overscan?: number;
+  /** A rendered item changed size (it streamed, or off-screen markdown chunks got their real size). */
+  onResize?: () => void;
+}
+
+/** Writes a spacer's height only when it changed: an unchanged write still dirties layout. */
+function setHeight(element: HTMLElement, px: number): void {
+  const value = `${px}px`;
+  if (element.style.height !== value) element.style.height = value;
 }
 
 export class VirtualList<T> {
@@ -42,6 +50,7 @@ export class VirtualList<T> {
         const index = this.indexOf.get((entry.target as HTMLElement).dataset.key ?? '');
         if (index !== undefined) this.heights[index] = (entry.target as HTMLElement).offsetHeight;
       }
+      this.options.onResize?.();
     });
   }
 
@@ -174,8 +183,8 @@ export class VirtualList<T> {
       this.heights[i] = element.offsetHeight;
       this.observer.observe(element);
     }
-    this.top.style.height = `${this.sum(0, start)}px`;
-    this.bottom.style.height = `${this.sum(end, this.items.length)}px`;
+    setHeight(this.top, this.sum(0, start));
+    setHeight(this.bottom, this.sum(end, this.items.length));
   }
 
   private sum(from: number, to: number): number {

@@ -1,6 +1,6 @@
 /**
  * Where a growing markdown text can be cut: which top-level blocks are closed (no later text
- * can change how they render) and where the open tail starts. Pure, so it is tested in Node.
+ * can change how they render) and which form the open tail. Pure, so it is tested in Node.
  *
  * A top-level block is closed once another top-level block has started after it AND that
  * next block's first line is complete. The second condition matters: `1. a\n\n2` is a list
@@ -10,47 +10,57 @@
  */
 import type { Token } from './md';
 
+/** One top-level block: its tokens and where its source starts in the parsed text. */
+export interface Block {
+  tokens: Token[];
+  start: number;
+}
+
 export interface BlockSplit {
-  /** Tokens of the closed blocks (render once, never again). */
-  closed: Token[];
-  /** Tokens of the open tail (re-render on every change). */
-  open: Token[];
+  /** Blocks that are closed (render once, never again). */
+  closed: Block[];
+  /** Blocks of the open tail (re-render on every change). */
+  open: Block[];
   /** Offset in the parsed text where the open tail starts (a line start). */
   openOffset: number;
 }
 
-/** Indices of tokens that start a top-level block. */
-function topLevelStarts(tokens: Token[]): number[] {
-  const starts: number[] = [];
-  tokens.forEach((token, i) => {
-    if (token.level === 0 && token.nesting !== -1 && token.map) starts.push(i);
-  });
+/** Offsets where each line of `text` starts. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return starts;
 }
 
-/** Offset where line `line` (0-based) starts, or -1 when the text has fewer lines. */
-export function lineOffset(text: string, line: number): number {
-  let offset = 0;
-  for (let i = 0; i < line; i++) {
-    const nl = text.indexOf('\n', offset);
-    if (nl === -1) return -1;
-    offset = nl + 1;
+/** Groups parsed tokens into top-level blocks with their source offsets. */
+export function topLevelBlocks(text: string, tokens: Token[]): Block[] {
+  const lines = lineStarts(text);
+  const blocks: Block[] = [];
+  let current: Block | undefined;
+  for (const token of tokens) {
+    if (token.level === 0 && token.nesting !== -1 && token.map) {
+      current = { tokens: [], start: lines[token.map[0]] ?? text.length };
+      blocks.push(current);
+    }
+    current?.tokens.push(token);
   }
-  return offset;
+  return blocks;
 }
 
 /** Splits parsed `text` (its `tokens`) into closed blocks and the open tail. */
 export function splitBlocks(text: string, tokens: Token[]): BlockSplit {
-  const starts = topLevelStarts(tokens);
-  if (starts.length < 2) return { closed: [], open: tokens, openOffset: 0 };
-  const lastStart = tokens[starts[starts.length - 1] as number] as Token;
-  const lastLineOffset = lineOffset(text, (lastStart.map as [number, number])[0]);
-  const lastLineComplete = lastLineOffset !== -1 && text.indexOf('\n', lastLineOffset) !== -1;
-  const openBlock = starts.length - (lastLineComplete ? 1 : 2);
-  if (openBlock <= 0) return { closed: [], open: tokens, openOffset: 0 };
-  const openIndex = starts[openBlock] as number;
-  const openLine = ((tokens[openIndex] as Token).map as [number, number])[0];
-  return { closed: tokens.slice(0, openIndex), open: tokens.slice(openIndex), openOffset: lineOffset(text, openLine) };
+  const blocks = topLevelBlocks(text, tokens);
+  const last = blocks[blocks.length - 1];
+  if (!last || blocks.length < 2) return { closed: [], open: blocks, openOffset: 0 };
+  const lastLineComplete = text.indexOf('\n', last.start) !== -1;
+  const openIndex = blocks.length - (lastLineComplete ? 1 : 2);
+  if (openIndex <= 0) return { closed: [], open: blocks, openOffset: 0 };
+  return { closed: blocks.slice(0, openIndex), open: blocks.slice(openIndex), openOffset: (blocks[openIndex] as Block).start };
+}
+
+/** All tokens of `blocks`, in order. */
+export function tokensOf(blocks: Block[]): Token[] {
+  return blocks.flatMap((block) => block.tokens);
 }
 
 /** Normalizes line ends as markdown-it does, so offsets here match its line numbers. */

@@ -9,15 +9,18 @@
  */
 import { cancelFrame, scheduleFrame } from '../frames';
 import { splitBlocks } from './blocks';
+import { placeBlocks, type ChunkState } from './chunks';
 import { parseMarkdown } from './md';
-import { renderTokensToFragment } from './render';
 
 export class MarkdownStream {
   private text = '';
   /** Start of the open tail in `text`; everything before it is rendered for good. */
   private closedOffset = 0;
-  /** The DOM nodes of the open tail, replaced on every render. */
+  /** The chunk closed blocks go into next (see chunks.ts). */
+  private chunks: ChunkState = { element: undefined, start: 0 };
+  /** The DOM of the open tail (its nodes, and chunks only it is in), replaced on every render. */
   private tailNodes: ChildNode[] = [];
+  private tailChunks: HTMLElement[] = [];
   private pendingCr = false;
   private rendered = true;
   private active: boolean;
@@ -69,7 +72,9 @@ export class MarkdownStream {
     this.container.replaceChildren();
     this.text = '';
     this.closedOffset = 0;
+    this.chunks = { element: undefined, start: 0 };
     this.tailNodes = [];
+    this.tailChunks = [];
     this.pendingCr = false;
     this.rendered = true;
     this.append(text);
@@ -84,16 +89,18 @@ export class MarkdownStream {
   private renderNow(): void {
     if (this.rendered) return;
     this.rendered = true;
-    const tail = this.text.slice(this.closedOffset);
+    const base = this.closedOffset;
+    const tail = this.text.slice(base);
     const split = splitBlocks(tail, parseMarkdown(tail));
-    const anchor = this.tailNodes[0] ?? null;
-    if (split.closed.length > 0) {
-      this.container.insertBefore(renderTokensToFragment(split.closed), anchor);
-      this.closedOffset += split.openOffset;
-    }
     for (const node of this.tailNodes) node.remove();
-    const open = renderTokensToFragment(split.open);
-    this.tailNodes = [...open.childNodes];
-    this.container.append(open);
+    for (const chunk of this.tailChunks) chunk.remove();
+    if (split.closed.length > 0) {
+      this.chunks = placeBlocks(this.container, split.closed, base, this.chunks).state;
+      this.closedOffset = base + split.openOffset;
+    }
+    // The tail goes where its blocks would go if closed, without moving the chunk state on.
+    const open = placeBlocks(this.container, split.open, base, this.chunks);
+    this.tailNodes = open.nodes;
+    this.tailChunks = open.created;
   }
 }
