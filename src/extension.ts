@@ -3,11 +3,13 @@
  * activation failures to the user (VS Code only logs them). Behaviour lives in the modules below:
  * - src/vscode/commands.ts: every command, by id
  * - src/vscode/chatViewProvider.ts: the Chat view (handshake, validation)
- * - src/vscode/chatController.ts: chat turns, history, context chips
+ * - src/vscode/chatController.ts: chat turns, history, context chips, edit cards
+ * - src/vscode/edits/: preview (diff), per-hunk choice, apply in one WorkspaceEdit
  * - src/vscode/apiKeyStore.ts, settings.ts, logger.ts, clientProvider.ts: key, settings, log, xAI client
  * - src/core/: everything that does not need VS Code
  */
 import * as vscode from 'vscode';
+import type { TurnView } from './shared/protocol';
 import { HistoryStore } from './core/chat/historyStore';
 import { ApiKeyStore } from './vscode/apiKeyStore';
 import { ChatContext } from './vscode/chatContext';
@@ -15,13 +17,18 @@ import { ChatController } from './vscode/chatController';
 import { ChatViewProvider } from './vscode/chatViewProvider';
 import { ClientProvider } from './vscode/clientProvider';
 import { createCommands, registerCommands } from './vscode/commands';
+import { EditFlow } from './vscode/edits/editFlow';
 import { createHistoryFs } from './vscode/historyFs';
 import { OutputLogger } from './vscode/logger';
 import { onDidChangeSettings } from './vscode/settings';
 
-/** What the extension exposes to other code (tests). Never the key. */
+/** What the extension exposes to other code (tests, scripts). Never the key. */
 export interface GrokExtensionApi {
   hasApiKey(): Promise<boolean>;
+  /** Sends a chat message as if typed in the Chat view; resolves when the answer ended. */
+  sendChatMessage(text: string): Promise<void>;
+  /** The last turn of the open conversation, as the Chat view shows it. */
+  lastTurn(): TurnView | undefined;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<GrokExtensionApi | undefined> {
@@ -34,6 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GrokEx
     let chat: ChatController | undefined;
     const clients = new ClientProvider(keyStore, logger, (usage) => chat?.recordUsage(usage));
     const chatContext = new ChatContext();
+    const edits = new EditFlow(logger);
     const chatView = new ChatViewProvider({
       extensionUri: context.extensionUri,
       logger,
@@ -46,6 +54,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GrokEx
       context: chatContext,
       logger,
       globalState: context.globalState,
+      edits,
       post: (message) => chatView.post(message),
     });
     const controller = chat;
@@ -54,6 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GrokEx
       keyStore,
       clients,
       chatContext,
+      edits,
       chatView,
       controller,
       vscode.window.registerWebviewViewProvider(ChatViewProvider.viewId, chatView),
@@ -63,10 +73,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<GrokEx
       }),
       chatContext.onDidChange(() => controller.postAttachments()),
       onDidChangeSettings(() => void controller.postState()),
-      ...registerCommands(createCommands({ keyStore, logger, chatView, clients, chat: controller })),
+      ...registerCommands(createCommands({ keyStore, logger, chatView, clients, chat: controller, edits })),
     );
     logger.info(`Grok Code Assistant ${context.extension.packageJSON.version as string} activated.`);
-    return { hasApiKey: () => keyStore.has() };
+    return {
+      hasApiKey: () => keyStore.has(),
+      sendChatMessage: (text) => controller.send(text, [], { chips: false }),
+      lastTurn: () => controller.lastTurn(),
+    };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     logger.error(`Activation failed: ${message}`);

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { isGrokApiError, isXaiHost, type ModelInfo, type UsageRecord } from '../core/api';
+import { isGrokApiError, isXaiHost, type AssistantToolCall, type ModelInfo, type UsageRecord } from '../core/api';
+import { combineProposals, extractProposals, parseProposeEditsArgs, PROPOSE_EDITS_TOOL_NAME, proposeEditsTool, type FileChange } from '../core/edits';
 import { addSpend, checkBudget, currentLedger, type SpendLedger } from '../core/chat/budget';
-import { newConversation, titleFrom, turnView, type Conversation, type StoredTurn } from '../core/chat/conversation';
+import { editCardView, newConversation, titleFrom, turnView, type Conversation, type StoredEditCard, type StoredTurn } from '../core/chat/conversation';
 import { DeltaBatcher } from '../core/chat/deltaBatcher';
 import type { HistoryStore } from '../core/chat/historyStore';
 import { buildPrompt, renderContext, type ContextItem } from '../core/chat/prompt';
@@ -11,10 +12,11 @@ import type { Logger } from '../core/log';
 import { chatSystemPrompt } from '../core/prompts/chatSystem';
 import { routeModel, type Task } from '../core/router';
 import { renderTemplate, templateId } from '../core/prompts/template';
-import type { AttachmentView, HostMessage, ModelView, UsageView, ViewState, WebviewMessage } from '../shared/protocol';
+import type { AttachmentView, HostMessage, ModelView, TurnView, UsageView, ViewState, WebviewMessage } from '../shared/protocol';
 import type { ApiKeyStore } from './apiKeyStore';
 import type { ChatContext } from './chatContext';
 import type { ClientProvider } from './clientProvider';
+import type { EditFlow, SessionReport } from './edits/editFlow';
 import { readSettings } from './settings';
 
 const LAST_CONVERSATION = 'grok.lastConversationId';
@@ -40,6 +42,7 @@ export interface ChatControllerDeps {
   context: ChatContext;
   logger: Logger;
   globalState: vscode.Memento;
+  edits: EditFlow;
   post: (message: HostMessage) => void;
 }
 
@@ -79,7 +82,11 @@ export class ChatController implements vscode.Disposable {
   /** Task and prompt template of user turns sent from editor commands (routing picks the model by task). */
   private readonly meta = new Map<string, { task: Task; template?: string }>();
 
-  constructor(private readonly deps: ChatControllerDeps) {}
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly deps: ChatControllerDeps) {
+    this.subscriptions = [deps.edits.onDidChange((report) => void this.onEditReport(report))];
+  }
 
   /** Called for every request attempt, failures included: session totals and the monthly ledger. */
   recordUsage(record: UsageRecord): void {
@@ -91,6 +98,11 @@ export class ChatController implements vscode.Disposable {
 
   private ledger(): SpendLedger {
     return currentLedger(this.deps.globalState.get<SpendLedger>(LEDGER), new Date());
+  }
+
+  lastTurn(): TurnView | undefined {
+    const last = this.conversation.turns.at(-1);
+    return last && turnView(last);
   }
 
   async state(): Promise<ViewState> {
@@ -213,11 +225,16 @@ export class ChatController implements vscode.Disposable {
         if (problem) this.notice('warning', problem);
         return;
       }
+      case 'previewEdits':
+        return this.editAction('preview', message.cardId, message.path);
+      case 'applyEdits':
+        return this.editAction('apply', message.cardId);
+      case 'rejectEdits':
+        return this.editAction('reject', message.cardId);
       case 'insertCode':
         return this.insertCode(message.code);
       case 'applyCode':
-        this.notice('info', 'Applying code blocks arrives with structured edits.');
-        return;
+        return this.applyCode(message.code);
       case 'openLink':
         return this.openLink(message.href);
       case 'runCommand':
@@ -316,13 +333,21 @@ export class ChatController implements vscode.Disposable {
       assistant.note = `${prompt.droppedTurns} older message${prompt.droppedTurns === 1 ? ' was' : 's were'} left out to fit the model's context.`;
     }
 
+    const toolCalls: AssistantToolCall[] = [];
     const abort = new AbortController();
     const batcher = new DeltaBatcher((b) => this.deps.post({ type: 'turnDelta', turnId: assistant.id, text: b.text || undefined, reasoning: b.reasoning || undefined }));
     this.active = { turn: assistant, abort, batcher };
     let lastSave = Date.now();
     try {
       const stream = this.deps.clients.get().stream(
-        { model, messages: prompt.messages, conversationId: conversation.id, maxOutputTokens: settings.maxOutputTokens },
+        {
+          model,
+          messages: prompt.messages,
+          tools: [proposeEditsTool()],
+          toolChoice: 'auto',
+          conversationId: conversation.id,
+          maxOutputTokens: settings.maxOutputTokens,
+        },
         abort.signal,
       );
       for await (const event of stream) {
@@ -345,6 +370,9 @@ export class ChatController implements vscode.Disposable {
             break;
           case 'usage':
             assistant.usage = usageView(event.usage);
+            break;
+          case 'toolCallEnd':
+            toolCalls.push({ id: event.id, name: event.name, arguments: event.arguments });
             break;
           default:
             break;
@@ -372,9 +400,84 @@ export class ChatController implements vscode.Disposable {
       this.active = undefined;
     }
     this.deps.post({ type: 'turnEnd', turnId: assistant.id, status: assistant.status, usage: assistant.usage, error: assistant.error, note: assistant.note });
+    if (assistant.status === 'done') await this.attachProposals(assistant, toolCalls);
     await this.save(conversation);
     await this.postState();
     void this.postHistory();
+  }
+
+  /**
+   * Turns the answer's edit proposals into edit cards: `propose_edits` tool calls (validated; an
+   * invalid call becomes a refused card whose error goes back to the model), else diff, search/replace
+   * or JSON blocks found in the text.
+   */
+  private async attachProposals(assistant: StoredTurn, toolCalls: AssistantToolCall[]): Promise<void> {
+    const cards: StoredEditCard[] = [];
+    const edits = toolCalls.filter((c) => c.name === PROPOSE_EDITS_TOOL_NAME);
+    if (toolCalls.length) assistant.toolCalls = toolCalls;
+    for (const call of edits) {
+      const parsed = parseProposeEditsArgs(call.arguments);
+      if (parsed.ok) cards.push(await this.cardFor(parsed.files, call.id));
+      else {
+        const message = `Grok proposed edits that could not be read: ${parsed.error}`;
+        cards.push({ id: call.id, status: 'refused', files: [], message, changes: [], toolCallId: call.id, feedback: `The propose_edits arguments were invalid: ${parsed.error}` });
+      }
+    }
+    if (edits.length === 0 && assistant.text) {
+      const found = extractProposals(assistant.text);
+      if (found.proposals.length) cards.push(await this.cardFor(combineProposals(found.proposals)));
+    }
+    if (cards.length === 0) return;
+    assistant.edits = cards;
+    for (const card of cards) this.deps.post({ type: 'editCard', turnId: assistant.id, card: editCardView(card) });
+  }
+
+  private async cardFor(changes: FileChange[], toolCallId?: string): Promise<StoredEditCard> {
+    const session = await this.deps.edits.propose(changes, 'chat');
+    const report = this.deps.edits.report(session, 'proposed');
+    return { id: session.id, status: 'proposed', files: report.files, changes, toolCallId };
+  }
+
+  /** Finds a stored card (in the open conversation) by id. */
+  private findCard(cardId: string): { turn: StoredTurn; card: StoredEditCard } | undefined {
+    for (const turn of this.conversation.turns) {
+      const card = turn.edits?.find((c) => c.id === cardId);
+      if (card) return { turn, card };
+    }
+    return undefined;
+  }
+
+  private async onEditReport(report: SessionReport): Promise<void> {
+    const found = this.findCard(report.sessionId);
+    if (!found) return;
+    const { turn, card } = found;
+    card.status = report.status;
+    card.files = report.files;
+    card.message = report.message;
+    if (report.feedback) card.feedback = report.feedback;
+    this.deps.post({ type: 'editCard', turnId: turn.id, card: editCardView(card) });
+    await this.save();
+  }
+
+  /**
+   * Preview, apply or reject from an edit card. A card from an earlier window has no live session:
+   * its stored proposal is planned again against the files as they are now (under the same id).
+   */
+  private async editAction(kind: 'preview' | 'apply' | 'reject', cardId: string, path?: string): Promise<void> {
+    const found = this.findCard(cardId);
+    if (!found) return this.notice('info', 'That proposal is no longer available.');
+    let sessionId = cardId;
+    if (!this.deps.edits.get(cardId)) {
+      if (found.card.status !== 'proposed' || found.card.changes.length === 0) return this.notice('info', 'That proposal was already handled.');
+      const session = await this.deps.edits.propose(found.card.changes, 'chat (reopened)');
+      // Re-key the card to the new session so reports find it.
+      found.card.id = session.id;
+      sessionId = session.id;
+      this.deps.post({ type: 'editCard', turnId: found.turn.id, card: editCardView(found.card) });
+    }
+    if (kind === 'preview') await this.deps.edits.preview(sessionId, path);
+    else if (kind === 'apply') await this.deps.edits.accept(sessionId);
+    else this.deps.edits.reject(sessionId);
   }
 
   private async retry(turnId: string): Promise<void> {
@@ -459,6 +562,24 @@ export class ChatController implements vscode.Disposable {
     });
   }
 
+  /**
+   * "Apply" on a code block: through the edit preview, it replaces the active editor's selection,
+   * or the whole file when nothing is selected. The user still accepts or rejects the diff.
+   */
+  private async applyCode(code: string): Promise<void> {
+    const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'file');
+    if (!editor || editor.document.uri.scheme !== 'file') {
+      return this.notice('info', 'Open the file to apply the code to (select the part to replace, or nothing for the whole file).');
+    }
+    const path = vscode.workspace.asRelativePath(editor.document.uri, false);
+    const selection = editor.selection;
+    const change: FileChange = selection.isEmpty
+      ? { kind: 'whole', path, content: code }
+      : { kind: 'edits', path, edits: [{ search: editor.document.getText(selection), replace: code, line: selection.start.line + 1 }] };
+    const session = await this.deps.edits.propose([change], 'code block');
+    await this.deps.edits.preview(session.id);
+  }
+
   private async openLink(href: string): Promise<void> {
     let uri: vscode.Uri;
     try {
@@ -475,5 +596,6 @@ export class ChatController implements vscode.Disposable {
 
   dispose(): void {
     this.active?.abort.abort();
+    for (const s of this.subscriptions) s.dispose();
   }
 }

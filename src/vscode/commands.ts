@@ -5,6 +5,7 @@ import type { ApiKeyStore } from './apiKeyStore';
 import type { ChatController } from './chatController';
 import type { ChatViewProvider } from './chatViewProvider';
 import type { ClientProvider } from './clientProvider';
+import type { EditFlow } from './edits/editFlow';
 import { showErrorWithAction } from './errorActions';
 import { explainSelection } from './explainCommand';
 import type { OutputLogger } from './logger';
@@ -17,6 +18,7 @@ export interface CommandContext {
   chatView: ChatViewProvider;
   clients: ClientProvider;
   chat: ChatController;
+  edits: EditFlow;
 }
 
 type CommandHandler = (...args: unknown[]) => unknown;
@@ -116,6 +118,28 @@ async function testConnection(ctx: CommandContext): Promise<ConnectionReport> {
   return { ok: false, message };
 }
 
+/**
+ * Accept / Reject / Choose Hunks, from the preview diff's title bar (no argument: the preview in the
+ * active editor) or with a session id (tests, the chat). Accept from the diff applies that file only.
+ */
+async function editCommand(ctx: CommandContext, kind: 'accept' | 'reject' | 'hunks', arg: unknown): Promise<unknown> {
+  const active = ctx.edits.activeSession();
+  const sessionId = typeof arg === 'string' ? arg : active?.session.id;
+  if (!sessionId || !ctx.edits.get(sessionId)) {
+    inform('No Grok edit preview is open.');
+    return undefined;
+  }
+  if (kind === 'reject') return ctx.edits.reject(sessionId);
+  if (kind === 'hunks') {
+    const path = active?.file.path ?? ctx.edits.get(sessionId)?.files[0]?.path;
+    return path ? ctx.edits.chooseHunks(sessionId, path) : undefined;
+  }
+  const result = await ctx.edits.accept(sessionId, typeof arg === 'string' ? undefined : active?.file.path);
+  if (result.applied) inform(result.message);
+  else showErrorWithAction(result.message, undefined);
+  return result;
+}
+
 /** The command table: every contributed command, by id. A unit test checks it against package.json. */
 export function createCommands(ctx: CommandContext): Record<string, CommandHandler> {
   return {
@@ -128,6 +152,10 @@ export function createCommands(ctx: CommandContext): Record<string, CommandHandl
     'grok.showLogs': () => ctx.logger.show(),
     'grok.testConnection': () => testConnection(ctx),
     'grok.explainSelection': () => explainSelection(ctx),
+    'grok.previewEdits': (sessionId?: unknown) => (typeof sessionId === 'string' ? ctx.edits.preview(sessionId) : false),
+    'grok.acceptEdits': (sessionId?: unknown) => editCommand(ctx, 'accept', sessionId),
+    'grok.rejectEdits': (sessionId?: unknown) => editCommand(ctx, 'reject', sessionId),
+    'grok.chooseHunks': (sessionId?: unknown) => editCommand(ctx, 'hunks', sessionId),
     'grok.openSettings': () =>
       vscode.commands.executeCommand('workbench.action.openSettings', '@ext:grok-code-assistant.grok-code-assistant'),
   };

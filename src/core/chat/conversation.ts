@@ -1,4 +1,15 @@
-import type { AttachmentView, ConversationSummary, ErrorView, TurnStatus, TurnView, UsageView } from '../../shared/protocol';
+import type { AttachmentView, ConversationSummary, EditCardView, ErrorView, TurnStatus, TurnView, UsageView } from '../../shared/protocol';
+import type { AssistantToolCall } from '../api';
+import type { FileChange } from '../edits';
+
+/** An edit card as stored: the view, the proposal itself (to preview again after a reload) and the result for the model. */
+export interface StoredEditCard extends EditCardView {
+  changes: FileChange[];
+  /** The propose_edits call this card answers, when it came from a tool call. */
+  toolCallId?: string;
+  /** What happened, in words for the model's next turn (set once applied, rejected or refused). */
+  feedback?: string;
+}
 
 /** Context that was sent with a user message, kept so later turns resend exactly the same thing. */
 export interface SentContext {
@@ -20,6 +31,9 @@ export interface StoredTurn {
   attachments?: AttachmentView[];
   context?: SentContext;
   note?: string;
+  /** Tool calls the assistant made (sent back as history with their results). */
+  toolCalls?: AssistantToolCall[];
+  edits?: StoredEditCard[];
   createdAt: number;
 }
 
@@ -52,6 +66,14 @@ export function turnView(t: StoredTurn): TurnView {
   if (t.error) view.error = t.error;
   if (t.attachments?.length) view.attachments = t.attachments.map(({ thumbnail: _thumbnail, ...rest }) => rest);
   if (t.note) view.note = t.note;
+  if (t.edits?.length) view.edits = t.edits.map(editCardView);
+  return view;
+}
+
+/** The webview's part of a stored card. */
+export function editCardView(card: StoredEditCard): EditCardView {
+  const view: EditCardView = { id: card.id, status: card.status, files: card.files };
+  if (card.message) view.message = card.message;
   return view;
 }
 

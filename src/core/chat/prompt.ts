@@ -59,11 +59,29 @@ function userContent(text: string, context: string | undefined): string {
   return context ? `${context}\n\n${text}` : text;
 }
 
+/** Said to the model about edits it proposed that the user has not decided on yet. */
+export const EDITS_PENDING = 'The user has not applied or rejected these edits yet.';
+
+/**
+ * History as messages. An assistant turn that called tools is followed by one tool message per call
+ * with its result; results of edits proposed as text (diff blocks) follow as a short user note.
+ */
 function historyMessages(turns: readonly StoredTurn[]): ChatMessage[] {
   const out: ChatMessage[] = [];
   for (const t of turns) {
-    if (t.role === 'user') out.push({ role: 'user', content: userContent(t.text, t.context?.text) });
-    else if (t.text.trim()) out.push({ role: 'assistant', content: t.text });
+    if (t.role === 'user') {
+      out.push({ role: 'user', content: userContent(t.text, t.context?.text) });
+      continue;
+    }
+    const calls = t.toolCalls ?? [];
+    if (!t.text.trim() && calls.length === 0) continue;
+    out.push(calls.length ? { role: 'assistant', content: t.text, toolCalls: calls } : { role: 'assistant', content: t.text });
+    for (const call of calls) {
+      const card = t.edits?.find((c) => c.toolCallId === call.id);
+      out.push({ role: 'tool', toolCallId: call.id, content: card?.feedback ?? (card ? EDITS_PENDING : 'No result.') });
+    }
+    const textResults = (t.edits ?? []).filter((c) => !c.toolCallId && c.feedback).map((c) => c.feedback);
+    if (textResults.length) out.push({ role: 'user', content: `Result of the edits you proposed:\n${textResults.join('\n')}` });
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { StoredTurn } from '../../../src/core/chat/conversation';
-import { buildPrompt, renderContext } from '../../../src/core/chat/prompt';
+import { buildPrompt, EDITS_PENDING, renderContext } from '../../../src/core/chat/prompt';
 import { estimateTokens } from '../../../src/core/chat/tokens';
 
 let n = 0;
@@ -65,5 +65,27 @@ describe('prompt building', () => {
     assert.equal(estimateTokens(''), 0);
     const t = estimateTokens('function add(a, b) { return a + b; }'.repeat(10));
     assert.ok(t > 80 && t < 120, String(t));
+  });
+});
+
+describe('prompt building with edit results', () => {
+  it('sends tool calls back with their results, and a pending note before the user decided', () => {
+    const call = { id: 'call_1', name: 'propose_edits', arguments: '{"files":[]}' };
+    const card = { id: 'c1', status: 'applied' as const, files: [], changes: [], toolCallId: 'call_1', feedback: 'applied 1 edit to a.ts' };
+    const history = [turn('user', 'fix it'), turn('assistant', '', { toolCalls: [call], edits: [card] })];
+    const p = buildPrompt({ ...base, history });
+    assert.deepEqual(p.messages.slice(1, 4), [
+      { role: 'user', content: 'fix it' },
+      { role: 'assistant', content: '', toolCalls: [call] },
+      { role: 'tool', toolCallId: 'call_1', content: 'applied 1 edit to a.ts' },
+    ]);
+    const pending = buildPrompt({ ...base, history: [turn('user', 'x'), turn('assistant', '', { toolCalls: [call], edits: [{ ...card, feedback: undefined }] })] });
+    assert.deepEqual(pending.messages[3], { role: 'tool', toolCallId: 'call_1', content: EDITS_PENDING });
+  });
+
+  it('reports results of edits proposed as diff blocks in a user note', () => {
+    const card = { id: 'c2', status: 'refused' as const, files: [], changes: [], feedback: 'edit 1 refused: not found' };
+    const p = buildPrompt({ ...base, history: [turn('user', 'x'), turn('assistant', '```diff\n...\n```', { edits: [card] })] });
+    assert.deepEqual(p.messages[3], { role: 'user', content: 'Result of the edits you proposed:\nedit 1 refused: not found' });
   });
 });

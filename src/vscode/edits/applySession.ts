@@ -1,0 +1,99 @@
+import * as vscode from 'vscode';
+import { planEdits, type FileOutcome, type Replacement } from '../../core/edits';
+import { acceptedReplacements, type EditSession, type SessionFile } from './editSession';
+
+export interface ApplyResult {
+  /** Applied in one WorkspaceEdit (one undo step). */
+  applied: boolean;
+  outcomes: FileOutcome[];
+  /** One line for the user. */
+  message: string;
+}
+
+/**
+ * Maps the accepted replacements onto the document's current text. If the text changed since the
+ * preview, the file is planned again and the same edits must match again, else it is refused:
+ * old offsets are never applied to new text.
+ */
+function replacementsFor(file: SessionFile, text: string): { replacements: Replacement[] } | { refused: string } {
+  if (text === (file.baseText ?? '')) return { replacements: acceptedReplacements(file) };
+  const plan = planEdits(text, file.change);
+  const wanted = new Set(acceptedReplacements(file).map((r) => r.editIndex));
+  const replacements = plan.replacements.filter((r) => wanted.has(r.editIndex));
+  const found = new Set(replacements.map((r) => r.editIndex));
+  if ([...wanted].some((i) => !found.has(i))) {
+    return { refused: `${file.path} changed since the preview and the edits no longer match; nothing was written.` };
+  }
+  return { replacements };
+}
+
+/**
+ * Writes the accepted hunks of the given files through one WorkspaceEdit. All or nothing: if any
+ * file is refused (changed, outside the workspace without consent), no file is touched.
+ * `confirmOutside` is asked once per file whose path is outside the workspace or in `.git`.
+ */
+export async function applySession(
+  session: EditSession,
+  files: readonly SessionFile[],
+  confirmOutside: (file: SessionFile) => Promise<boolean>,
+): Promise<ApplyResult> {
+  const edit = new vscode.WorkspaceEdit();
+  const refusals: string[] = [];
+  const planned: { file: SessionFile; editIndexes: number[] }[] = [];
+  for (const file of files) {
+    if (!file.plan || !file.uri || file.accepted.size === 0) continue;
+    if (!file.pathCheck.ok && !(file.pathCheck.confirmable && (await confirmOutside(file)))) {
+      refusals.push(file.pathCheck.message);
+      continue;
+    }
+    const exists = await vscode.workspace.fs.stat(file.uri).then(
+      () => true,
+      () => false,
+    );
+    if (!exists) {
+      if (file.baseText !== undefined) {
+        refusals.push(`${file.path} was deleted since the preview; nothing was written.`);
+        continue;
+      }
+      edit.createFile(file.uri, { ignoreIfExists: false, contents: new TextEncoder().encode(acceptedReplacements(file).map((r) => r.text).join('')) });
+      planned.push({ file, editIndexes: [...new Set(acceptedReplacements(file).map((r) => r.editIndex))] });
+      continue;
+    }
+    if (file.baseText === undefined) {
+      refusals.push(`${file.path} was created since the preview; nothing was written.`);
+      continue;
+    }
+    const doc = await vscode.workspace.openTextDocument(file.uri);
+    const result = replacementsFor(file, doc.getText());
+    if ('refused' in result) {
+      refusals.push(result.refused);
+      continue;
+    }
+    for (const r of result.replacements) {
+      edit.replace(file.uri, new vscode.Range(doc.positionAt(r.start), doc.positionAt(r.end)), r.text);
+    }
+    planned.push({ file, editIndexes: [...new Set(result.replacements.map((r) => r.editIndex))] });
+  }
+  if (refusals.length > 0) {
+    return {
+      applied: false,
+      outcomes: files.map((f) => ({ path: f.path, plan: f.plan, applied: [], note: refusals.join(' ') })),
+      message: refusals.join(' '),
+    };
+  }
+  if (planned.length === 0) return { applied: false, outcomes: [], message: 'Nothing to apply.' };
+  const ok = await vscode.workspace.applyEdit(edit, { isRefactoring: false });
+  if (!ok) {
+    return {
+      applied: false,
+      outcomes: planned.map(({ file }) => ({ path: file.path, plan: file.plan, applied: [], note: 'VS Code refused the edit' })),
+      message: 'VS Code could not apply the edit; nothing was written.',
+    };
+  }
+  const count = planned.reduce((n, p) => n + p.editIndexes.length, 0);
+  return {
+    applied: true,
+    outcomes: planned.map(({ file, editIndexes }) => ({ path: file.path, plan: file.plan, applied: editIndexes })),
+    message: `Applied ${count} edit${count === 1 ? '' : 's'} to ${planned.map((p) => p.file.path).join(', ')}.`,
+  };
+}
