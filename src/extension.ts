@@ -20,6 +20,7 @@ import { createCommands, registerCommands } from './vscode/commands';
 import { EditFlow } from './vscode/edits/editFlow';
 import { createHistoryFs } from './vscode/historyFs';
 import { OutputLogger } from './vscode/logger';
+import { GrokCodeActions } from './vscode/refactorCommands';
 import { onDidChangeSettings } from './vscode/settings';
 
 /** What the extension exposes to other code (tests, scripts). Never the key. */
@@ -67,13 +68,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<GrokEx
       chatView,
       controller,
       vscode.window.registerWebviewViewProvider(ChatViewProvider.viewId, chatView),
+      vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new GrokCodeActions(), { providedCodeActionKinds: GrokCodeActions.kinds }),
       keyStore.onDidChange(async () => {
         logger.setSecrets([await keyStore.get()]);
         await controller.postState();
       }),
       chatContext.onDidChange(() => controller.postAttachments()),
       onDidChangeSettings(() => void controller.postState()),
-      ...registerCommands(createCommands({ keyStore, logger, chatView, clients, chat: controller, edits })),
+      ...registerCommands(createCommands({ keyStore, logger, chatView, clients, chat: controller, edits, globalState: context.globalState })),
     );
     logger.info(`Grok Code Assistant ${context.extension.packageJSON.version as string} activated.`);
     return {

@@ -8,6 +8,7 @@ import type { ClientProvider } from './clientProvider';
 import type { EditFlow } from './edits/editFlow';
 import { showErrorWithAction } from './errorActions';
 import { explainSelection } from './explainCommand';
+import { fixDiagnostic, refactorSelection } from './refactorCommands';
 import type { OutputLogger } from './logger';
 import { readSettings } from './settings';
 
@@ -19,6 +20,7 @@ export interface CommandContext {
   clients: ClientProvider;
   chat: ChatController;
   edits: EditFlow;
+  globalState: vscode.Memento;
 }
 
 type CommandHandler = (...args: unknown[]) => unknown;
@@ -152,6 +154,8 @@ export function createCommands(ctx: CommandContext): Record<string, CommandHandl
     'grok.showLogs': () => ctx.logger.show(),
     'grok.testConnection': () => testConnection(ctx),
     'grok.explainSelection': () => explainSelection(ctx),
+    'grok.refactorSelection': (instruction?: unknown) => refactorSelection(ctx, instruction),
+    'grok.fixDiagnostic': (uri?: unknown, diagnostic?: unknown) => fixDiagnostic(ctx, uri, diagnostic),
     'grok.previewEdits': (sessionId?: unknown) => (typeof sessionId === 'string' ? ctx.edits.preview(sessionId) : false),
     'grok.acceptEdits': (sessionId?: unknown) => editCommand(ctx, 'accept', sessionId),
     'grok.rejectEdits': (sessionId?: unknown) => editCommand(ctx, 'reject', sessionId),

@@ -1,0 +1,131 @@
+import * as vscode from 'vscode';
+import type { Logger } from '../core/log';
+import { fixPrompt, refactorPrompt } from '../core/prompts/editTask';
+import type { ApiKeyStore } from './apiKeyStore';
+import type { ClientProvider } from './clientProvider';
+import { codeTarget } from './editorContext';
+import type { EditFlow } from './edits/editFlow';
+import { requestEdits, type EditRequestResult } from './editRequest';
+import { requireKey } from './explainCommand';
+
+const RECENT = 'grok.recentRefactorInstructions';
+const MAX_RECENT = 10;
+
+export interface RefactorDeps {
+  keyStore: ApiKeyStore;
+  clients: ClientProvider;
+  edits: EditFlow;
+  logger: Logger;
+  globalState: vscode.Memento;
+}
+
+/** Asks for an instruction, offering recent ones; undefined when cancelled. */
+async function askInstruction(globalState: vscode.Memento): Promise<string | undefined> {
+  const recent = globalState.get<string[]>(RECENT, []);
+  const pick = vscode.window.createQuickPick();
+  pick.title = 'Grok: Refactor Selection';
+  pick.placeholder = 'What should change? e.g. "extract a helper", "use async/await" (recent instructions below)';
+  pick.items = recent.map((label) => ({ label, description: 'recent' }));
+  pick.ignoreFocusOut = true;
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (value: string | undefined) => {
+      if (done) return;
+      done = true;
+      pick.dispose();
+      resolve(value?.trim() || undefined);
+    };
+    pick.onDidAccept(() => finish(pick.selectedItems[0]?.label ?? pick.value));
+    pick.onDidHide(() => finish(undefined));
+    pick.show();
+  });
+}
+
+async function remember(globalState: vscode.Memento, instruction: string): Promise<void> {
+  const recent = globalState.get<string[]>(RECENT, []).filter((i) => i !== instruction);
+  await globalState.update(RECENT, [instruction, ...recent].slice(0, MAX_RECENT));
+}
+
+/**
+ * "Grok: Refactor Selection…": an instruction (argument, or asked), a structured edit of the
+ * selection's file, and the diff preview with Accept / Reject.
+ */
+export async function refactorSelection(deps: RefactorDeps, instructionArg?: unknown): Promise<EditRequestResult> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) {
+    const message = 'Open a file and select the code to refactor.';
+    void vscode.window.showInformationMessage(message);
+    return { ok: false, message };
+  }
+  if (!(await requireKey(deps.keyStore))) return { ok: false, message: 'No API key.' };
+  const target = await codeTarget(editor);
+  if (!target) {
+    const message = 'Select the code to refactor, or put the cursor inside a function or block.';
+    void vscode.window.showInformationMessage(message);
+    return { ok: false, message };
+  }
+  const instruction = typeof instructionArg === 'string' && instructionArg.trim() ? instructionArg.trim() : await askInstruction(deps.globalState);
+  if (!instruction) return { ok: false, message: 'Cancelled; the file is unchanged.' };
+  await remember(deps.globalState, instruction);
+  return requestEdits(deps, {
+    task: 'refactor',
+    template: refactorPrompt,
+    values: { what: target.what, lines: `${target.item.startLine}-${target.item.endLine}`, instruction },
+    document: editor.document,
+    title: 'Grok is refactoring…',
+  });
+}
+
+/** "Fix with Grok" on a diagnostic (from the lightbulb, or with a document and diagnostic). */
+export async function fixDiagnostic(deps: RefactorDeps, uriArg?: unknown, diagnosticArg?: unknown): Promise<EditRequestResult> {
+  const uri = uriArg instanceof vscode.Uri ? uriArg : vscode.window.activeTextEditor?.document.uri;
+  if (!uri) return { ok: false, message: 'Open the file with the problem.' };
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const diagnostic =
+    diagnosticArg instanceof vscode.Diagnostic
+      ? diagnosticArg
+      : vscode.languages.getDiagnostics(uri).find((d) => !vscode.window.activeTextEditor || d.range.contains(vscode.window.activeTextEditor.selection.active));
+  if (!diagnostic) {
+    const message = 'Put the cursor on a problem (a squiggle) to fix it with Grok.';
+    void vscode.window.showInformationMessage(message);
+    return { ok: false, message };
+  }
+  if (!(await requireKey(deps.keyStore))) return { ok: false, message: 'No API key.' };
+  const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+  const source = diagnostic.source ? ` by ${diagnostic.source}${code !== undefined ? `(${code})` : ''}` : '';
+  return requestEdits(deps, {
+    task: 'fix',
+    template: fixPrompt,
+    values: {
+      line: String(diagnostic.range.start.line + 1),
+      column: String(diagnostic.range.start.character + 1),
+      source,
+      message: diagnostic.message,
+      lineText: doc.lineAt(diagnostic.range.start.line).text,
+    },
+    document: doc,
+    title: 'Grok is fixing the problem…',
+  });
+}
+
+/** The lightbulb: "Explain with Grok" on a selection, "Fix with Grok" on each diagnostic in range. */
+export class GrokCodeActions implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix, vscode.CodeActionKind.Empty];
+
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const actions: vscode.CodeAction[] = [];
+    for (const diagnostic of context.diagnostics.slice(0, 3)) {
+      const short = diagnostic.message.split('\n')[0]?.slice(0, 60) ?? '';
+      const fix = new vscode.CodeAction(`Fix with Grok: ${short}`, vscode.CodeActionKind.QuickFix);
+      fix.diagnostics = [diagnostic];
+      fix.command = { command: 'grok.fixDiagnostic', title: 'Fix with Grok', arguments: [document.uri, diagnostic] };
+      actions.push(fix);
+    }
+    if (!range.isEmpty) {
+      const explain = new vscode.CodeAction('Explain with Grok', vscode.CodeActionKind.Empty);
+      explain.command = { command: 'grok.explainSelection', title: 'Explain with Grok' };
+      actions.push(explain);
+    }
+    return actions;
+  }
+}
