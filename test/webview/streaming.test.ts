@@ -45,9 +45,11 @@ describe('streaming answers', function () {
         await view.post({ type: 'turnAdded', turn: { id, role: 'assistant', text: '', status: 'streaming' } });
         await stream(view, id, text, seed, seed === 1 ? 1 : 20, seed === 1 ? 4 : 60);
         await view.post({ type: 'turnEnd', turnId: id, status: 'done', usage: USAGE });
+        await view.frames(3); // chunks are sealed two frames after they were laid out
         const streamed = await answerHtml(view, id);
-        if (text.length > 3 * 2000) assert.ok((streamed.match(/class="md-chunk"/g) ?? []).length >= 3, 'long answers are split into chunks');
+        if (text.length > 2 * 4000) assert.ok((streamed.match(/class="md-chunk md-sealed"/g) ?? []).length >= 1, 'long answers are split into chunks, all but the last sealed');
         await view.post({ type: 'conversation', conversation: { id: 'c2', title: 'x', turns: [{ id: 'one', role: 'assistant', text, status: 'done' }] } });
+        await view.frames(3);
         assert.equal(streamed, await answerHtml(view, 'one'), `seed ${seed}`);
         await view.post({ type: 'conversation', conversation: { id: 'c1', title: 'Chat', turns: [] } });
       }

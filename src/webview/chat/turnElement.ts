@@ -6,7 +6,7 @@
  */
 import type { TurnView } from '../../shared/protocol';
 import { codicon, h } from '../dom';
-import { renderMarkdown } from '../markdown/chunks';
+import { renderMarkdown, sealChunks } from '../markdown/chunks';
 import { MarkdownStream } from '../markdown/stream';
 import { attachmentChip, statusLine, usageFooter, type TurnActions } from './turnParts';
 
@@ -66,6 +66,7 @@ export class TurnElement {
       this.answer.flush();
     } else {
       body.append(renderMarkdown(turn.text));
+      sealChunks(body);
     }
     if (turn.reasoning) this.ensureThinking().append(turn.reasoning);
     this.refreshStatus();

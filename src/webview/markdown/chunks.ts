@@ -1,8 +1,8 @@
 /**
  * Rendered blocks are grouped into `.md-chunk` elements of about {@link CHUNK_CHARS} characters
- * of source. Chunks are containment boundaries (`content-visibility: auto` in chat.css): while
+ * of source. Every chunk but the last is "sealed" (`content-visibility: auto` in chat.css): while
  * an answer streams, style, layout and paint touch the chunk being written and skip the rest,
- * so a frame costs the same at the end of a 200 KB answer as at its start.
+ * so a frame costs about the same at the end of a 200 KB answer as at its start.
  *
  * Whether a block starts a new chunk depends only on where it starts in the source, so streamed
  * and one-shot renders group blocks identically.
@@ -12,7 +12,9 @@ import { normalizeNewlines, topLevelBlocks, type Block } from './blocks';
 import { parseMarkdown } from './md';
 import { renderTokensToFragment } from './render';
 
-export const CHUNK_CHARS = 2000;
+export const CHUNK_CHARS = 4000;
+const CHUNK_CLASS = 'md-chunk';
+const SEALED_CLASS = 'md-sealed';
 
 export interface ChunkState {
   element: HTMLElement | undefined;
@@ -39,7 +41,7 @@ export function placeBlocks(container: ParentNode, blocks: Block[], base: number
     const offset = base + block.start;
     if (!element || offset - start >= CHUNK_CHARS) {
       flush();
-      element = h('div', { class: 'md-chunk' });
+      element = h('div', { class: CHUNK_CLASS });
       start = offset;
       container.append(element);
       created.push(element);
@@ -56,4 +58,19 @@ export function renderMarkdown(text: string): DocumentFragment {
   const fragment = document.createDocumentFragment();
   placeBlocks(fragment, topLevelBlocks(source, parseMarkdown(source)), 0, { element: undefined, start: 0 });
   return fragment;
+}
+
+/**
+ * Seals the chunks now in `container`, all but its last chunk, two frames from now: by then each
+ * has been laid out once, so `contain-intrinsic-size: auto` remembers its real height (sealing
+ * a chunk that was never laid out would show it at the 1000px placeholder for a frame).
+ */
+export function sealChunks(container: HTMLElement): void {
+  const chunks = [...container.children].filter((child) => child.classList.contains(CHUNK_CLASS));
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      const last = [...container.children].reverse().find((child) => child.classList.contains(CHUNK_CLASS));
+      for (const chunk of chunks) if (chunk.parentNode === container) chunk.classList.toggle(SEALED_CLASS, chunk !== last);
+    }),
+  );
 }

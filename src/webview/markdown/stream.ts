@@ -9,7 +9,7 @@
  */
 import { cancelFrame, scheduleFrame } from '../frames';
 import { splitBlocks } from './blocks';
-import { placeBlocks, type ChunkState } from './chunks';
+import { placeBlocks, sealChunks, type ChunkState } from './chunks';
 import { parseMarkdown } from './md';
 
 export class MarkdownStream {
@@ -94,13 +94,19 @@ export class MarkdownStream {
     const split = splitBlocks(tail, parseMarkdown(tail));
     for (const node of this.tailNodes) node.remove();
     for (const chunk of this.tailChunks) chunk.remove();
+    const tentativeBefore = this.tailChunks.length;
+    let chunksChanged = false;
     if (split.closed.length > 0) {
-      this.chunks = placeBlocks(this.container, split.closed, base, this.chunks).state;
+      const closed = placeBlocks(this.container, split.closed, base, this.chunks);
+      this.chunks = closed.state;
       this.closedOffset = base + split.openOffset;
+      chunksChanged ||= closed.created.length > 0;
     }
     // The tail goes where its blocks would go if closed, without moving the chunk state on.
     const open = placeBlocks(this.container, split.open, base, this.chunks);
     this.tailNodes = open.nodes;
     this.tailChunks = open.created;
+    // Re-seal only when the chunk list changed, not on every frame the tail sits in a new chunk.
+    if (chunksChanged || open.created.length !== tentativeBefore) sealChunks(this.container);
   }
 }
