@@ -46,6 +46,7 @@ export class Composer {
     const bar = h('div', { class: 'composer-bar' }, this.tokens, h('span', { class: 'spacer' }), this.button);
     this.element = h('div', { class: 'composer' }, this.warning, this.editBanner, this.chips.element, inputWrap, bar);
     this.input.value = loadPersisted().draft ?? '';
+    if (this.input.value) requestAnimationFrame(() => this.autoGrow()); // a restored draft, once laid out
     this.setStreaming(false);
     this.chips.setAttachments([]);
     this.wire();
