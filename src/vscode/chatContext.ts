@@ -37,7 +37,8 @@ export class ChatContext implements vscode.Disposable {
 
   private activeEditor(): vscode.TextEditor | undefined {
     const editor = vscode.window.activeTextEditor;
-    if (!editor || editor.document.uri.scheme === 'output') return undefined;
+    // Real files only: not previews (grok-edit), output panels, git views or settings.
+    if (!editor || !['file', 'untitled'].includes(editor.document.uri.scheme)) return undefined;
     return this.dismissed === editor.document.uri.toString() ? undefined : editor;
   }
 

@@ -106,7 +106,13 @@ export class ChatController implements vscode.Disposable {
   }
 
   async state(): Promise<ViewState> {
-    return { hasApiKey: await this.deps.keyStore.has(), model: readSettings().model, models: this.models, session: { ...this.session } };
+    return {
+      hasApiKey: await this.deps.keyStore.has(),
+      model: readSettings().model,
+      models: this.models,
+      session: { ...this.session },
+      features: { applyCode: true },
+    };
   }
 
   async postState(): Promise<void> {

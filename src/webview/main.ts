@@ -38,6 +38,10 @@ const messages = new MessageList({
     else post({ type: 'runCommand', command: ERROR_COMMANDS[action] });
   },
   editLast: (text) => composer.beginEdit(text),
+  editAction: (kind, cardId, path) => {
+    if (kind === 'preview') post(path ? { type: 'previewEdits', cardId, path } : { type: 'previewEdits', cardId });
+    else post({ type: kind === 'apply' ? 'applyEdits' : 'rejectEdits', cardId });
+  },
 });
 
 const composer = new Composer({
@@ -87,6 +91,8 @@ function handle(message: HostMessage): void {
       if (turn?.role === 'assistant') announcer.announce(endAnnouncement(turn));
       return;
     }
+    case 'editCard':
+      return messages.updateEditCard(message.turnId, message.card);
     case 'turnRemoved':
       return messages.removeTurn(message.turnId);
     case 'history':

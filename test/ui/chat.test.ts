@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Frame, Locator, Page } from 'playwright-core';
 import { FAKE_XAI_KEY, FakeXaiServer } from '../fakeXai/server';
 import { chatFrame, openGrokView, openWorkbench, runCommand, screenshot, type Workbench } from './workbench';
@@ -138,5 +140,46 @@ describe('Chat against the fake xAI server, in the real workbench', function () 
     await answer.locator('details.thinking summary').click();
     await answer.scrollIntoViewIfNeeded();
     await screenshot(wb.page, 'chat-answer-light');
+  });
+});
+
+describe('Edit cards in the chat, in the real workbench', function () {
+  let fake: FakeXaiServer;
+  let wb: Workbench;
+  let frame: Frame;
+  const ORIGINAL = 'export function add(a: number, b: number): number {\n  return a - b;\n}\n';
+
+  before(async () => {
+    fake = await FakeXaiServer.start();
+    wb = await openWorkbench({ settings: { 'grok.baseUrl': fake.url, 'workbench.colorTheme': 'Default Dark Modern' } });
+    mkdirSync(join(wb.server.workspace, 'src'), { recursive: true });
+    writeFileSync(join(wb.server.workspace, 'src/math.ts'), ORIGINAL);
+    await openGrokView(wb.page);
+    frame = await chatFrame(wb.page);
+    await setKey(wb.page, FAKE_XAI_KEY);
+    await frame.locator('.banner').waitFor({ state: 'hidden' });
+  });
+
+  after(async () => {
+    await wb?.close();
+    await fake?.close();
+  });
+
+  it('shows a propose_edits call as a card; Preview opens the diff and Apply writes the file', async () => {
+    const answer = await ask(frame, '[scenario:tool-call] add() is wrong');
+    const card = answer.locator('.edit-card');
+    await card.waitFor({ timeout: 30_000 });
+    assert.match(await card.innerText(), /src\/math\.ts/);
+    assert.match(await card.locator('.edit-card-counts').innerText(), /\+1\s+−1/);
+    await card.locator('button', { hasText: 'Preview' }).click();
+    await wb.page.locator('.tab', { hasText: "Grok's proposal" }).first().waitFor({ timeout: 15_000 });
+    await wb.page.locator('.editor-actions [aria-label^="Accept Proposed Edits"]').first().waitFor({ timeout: 10_000 });
+    await screenshot(wb.page, 'edit-preview');
+    assert.equal(readFileSync(join(wb.server.workspace, 'src/math.ts'), 'utf8'), ORIGINAL, 'previewing writes nothing');
+    await card.locator('button[aria-label="Apply edits"]').click();
+    await answer.locator('.edit-card-applied').waitFor({ timeout: 15_000 });
+    assert.match(await answer.locator('.edit-card').innerText(), /Applied 1 edit to src\/math\.ts/);
+    assert.equal(readFileSync(join(wb.server.workspace, 'src/math.ts'), 'utf8'), ORIGINAL.replace('a - b', 'a + b'));
+    await screenshot(wb.page, 'edit-card-applied');
   });
 });

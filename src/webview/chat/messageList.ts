@@ -3,7 +3,7 @@
  * and shows them through a {@link VirtualList}. Follows new output while the user is at the
  * bottom; once they scroll up it stays put and offers "Jump to latest".
  */
-import type { ConversationView, HostMessage, TurnView } from '../../shared/protocol';
+import type { ConversationView, EditCardView, HostMessage, TurnView } from '../../shared/protocol';
 import { codicon, h } from '../dom';
 import { afterFrame, scheduleFrame } from '../frames';
 import { loadPersisted, savePersisted } from '../vscodeApi';
@@ -125,6 +125,17 @@ export class MessageList {
     else element?.finish();
     this.notifyStreaming();
     return turn;
+  }
+
+  /** Adds or replaces an edit card of a turn. */
+  updateEditCard(turnId: string, card: EditCardView): void {
+    const turn = this.list.find(turnId);
+    if (!turn) return;
+    const cards = (turn.edits ?? []).filter((c) => c.id !== card.id);
+    const index = (turn.edits ?? []).findIndex((c) => c.id === card.id);
+    cards.splice(index < 0 ? cards.length : index, 0, card);
+    turn.edits = cards;
+    this.elements.get(turnId)?.refreshStatus();
   }
 
   removeTurn(turnId: string): void {

@@ -8,6 +8,7 @@ import type { TurnView } from '../../shared/protocol';
 import { codicon, h } from '../dom';
 import { renderMarkdown, sealChunks } from '../markdown/chunks';
 import { MarkdownStream } from '../markdown/stream';
+import { editCardElement } from './editCard';
 import { attachmentChip, statusLine, usageFooter, type TurnActions } from './turnParts';
 
 export interface TurnContext {
@@ -27,6 +28,7 @@ export class TurnElement {
   private readonly thinkingSlot = h('div', { class: 'thinking-slot' });
   private status: HTMLElement | undefined;
   private footer: HTMLElement | undefined;
+  private cards: HTMLElement | undefined;
   private editButton: HTMLButtonElement | undefined;
 
   constructor(
@@ -105,9 +107,12 @@ export class TurnElement {
     this.thinkingDetails?.classList.toggle('thinking-live', this.turn.status === 'streaming');
     this.status?.remove();
     this.footer?.remove();
+    this.cards?.remove();
     this.status = statusLine(this.turn, this.ctx.actions);
     this.footer = usageFooter(this.turn);
-    for (const part of [this.status, this.footer]) if (part) this.element.append(part);
+    const edits = this.turn.edits ?? [];
+    this.cards = edits.length ? h('div', { class: 'edit-cards' }, ...edits.map((card) => editCardElement(card, this.ctx.actions))) : undefined;
+    for (const part of [this.cards, this.status, this.footer]) if (part) this.element.append(part);
   }
 
   /** Renders what is pending now, and replaces the text if the host sent a different final one. */
