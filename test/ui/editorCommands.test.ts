@@ -1,0 +1,104 @@
+import { strict as assert } from 'node:assert';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { FAKE_XAI_KEY, FakeXaiServer } from '../fakeXai/server';
+import { chatFrame, openGrokView, openWorkbench, runCommand, screenshot, type Workbench } from './workbench';
+
+const ORIGINAL = 'export function add(a: number, b: number): number {\n  return a - b;\n}\n';
+
+async function openFile(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active', { hasText: name }).waitFor();
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+}
+
+describe('Editor commands in the real workbench', function () {
+  let fake: FakeXaiServer;
+  let wb: Workbench;
+  let frame: Frame;
+  let file: string;
+
+  before(async () => {
+    fake = await FakeXaiServer.start();
+    wb = await openWorkbench({ settings: { 'grok.baseUrl': fake.url } });
+    mkdirSync(join(wb.server.workspace, 'src'), { recursive: true });
+    file = join(wb.server.workspace, 'src/math.ts');
+    writeFileSync(file, ORIGINAL);
+    await openGrokView(wb.page);
+    frame = await chatFrame(wb.page);
+    await runCommand(wb.page, 'Grok: Set API Key');
+    const key = wb.page.locator('.quick-input-widget input[type="password"]');
+    await key.waitFor();
+    await key.fill(FAKE_XAI_KEY);
+    await wb.page.keyboard.press('Enter');
+    await frame.locator('.banner').waitFor({ state: 'hidden' });
+  });
+
+  after(async () => {
+    await wb?.close();
+    await fake?.close();
+  });
+
+  it('Explain Selection from the command palette streams into the Chat view', async () => {
+    await openFile(wb.page, 'math.ts');
+    await wb.page.keyboard.press('Control+A');
+    await runCommand(wb.page, 'Grok: Explain Selection');
+    const user = frame.locator('article.turn-user', { hasText: 'src/math.ts' }).last();
+    await user.waitFor({ timeout: 30_000 });
+    assert.match(await user.innerText(), /typescript, lines 1-3/);
+    const answer = frame.locator('article.turn-assistant').last();
+    await answer.locator('.turn-footer').waitFor({ timeout: 30_000 });
+    assert.match(await answer.locator('.markdown.answer').innerText(), /\S/);
+    assert.match(JSON.stringify(fake.requests.at(-1)?.body), /return a - b;/);
+  });
+
+  it('Refactor Selection with an instruction shows a diff; Accept changes the file in one undo step', async () => {
+    await openFile(wb.page, 'math.ts');
+    await wb.page.keyboard.press('Control+A');
+    await runCommand(wb.page, 'Grok: Refactor Selection');
+    const instruction = wb.page.locator('.quick-input-widget input');
+    await wb.page.locator('.quick-input-widget', { hasText: 'Refactor Selection' }).waitFor();
+    await instruction.fill('[scenario:tool-call] fix the sign');
+    await wb.page.keyboard.press('Enter');
+    await wb.page.locator('.tab', { hasText: "Grok's proposal" }).first().waitFor({ timeout: 30_000 });
+    await screenshot(wb.page, 'refactor-preview');
+    assert.equal(readFileSync(file, 'utf8'), ORIGINAL, 'the preview writes nothing');
+    await wb.page.locator('.editor-actions [aria-label^="Accept Proposed Edits"]').first().click();
+    await wb.page.locator('.tab', { hasText: "Grok's proposal" }).first().waitFor({ state: 'detached', timeout: 15_000 });
+    // The file was open in an editor: the change is there, unsaved. Save, then undo and save again.
+    await openFile(wb.page, 'math.ts');
+    await wb.page.keyboard.press('Control+S');
+    await waitForFile(file, ORIGINAL.replace('a - b', 'a + b'));
+    await wb.page.keyboard.press('Control+Z');
+    await wb.page.keyboard.press('Control+S');
+    await waitForFile(file, ORIGINAL);
+  });
+
+  it('Reject leaves the file byte-identical', async () => {
+    await openFile(wb.page, 'math.ts');
+    await wb.page.keyboard.press('Control+A');
+    await runCommand(wb.page, 'Grok: Refactor Selection');
+    await wb.page.locator('.quick-input-widget', { hasText: 'Refactor Selection' }).waitFor();
+    await wb.page.locator('.quick-input-widget input').fill('[scenario:tool-call] fix the sign');
+    await wb.page.keyboard.press('Enter');
+    await wb.page.locator('.tab', { hasText: "Grok's proposal" }).first().waitFor({ timeout: 30_000 });
+    await wb.page.locator('.editor-actions [aria-label^="Reject Proposed Edits"]').first().click();
+    await wb.page.locator('.tab', { hasText: "Grok's proposal" }).first().waitFor({ state: 'detached', timeout: 15_000 });
+    assert.equal(readFileSync(file, 'utf8'), ORIGINAL);
+    assert.equal(await wb.page.locator('.tab.dirty', { hasText: 'math.ts' }).count(), 0, 'no unsaved change either');
+  });
+});
+
+async function waitForFile(path: string, expected: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if (readFileSync(path, 'utf8') === expected) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.equal(readFileSync(path, 'utf8'), expected);
+}
