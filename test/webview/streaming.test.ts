@@ -37,17 +37,24 @@ describe('streaming answers', function () {
     await view.close();
   });
 
-  const cases = [...Object.entries(SAMPLE_ANSWERS), ['long', longAnswer(12_000, 5)] as [string, string]];
-  for (const [name, text] of cases) {
+  // Character-sized deltas for the samples; the long answers (several chunks, and two groups of
+  // chunks for the longest) stream in 20–60 character deltas as the host sends them.
+  const cases: [string, string, number[]][] = [
+    ...Object.entries(SAMPLE_ANSWERS).map(([name, text]): [string, string, number[]] => [name, text, [1, 2, 3]]),
+    ['long', longAnswer(12_000, 5), [2, 3]],
+    ['longest', longAnswer(40_000, 6), [2]],
+  ];
+  for (const [name, text, seeds] of cases) {
     it(`"${name}" streamed in random chunks renders exactly like a one-shot render`, async () => {
-      for (const seed of [1, 2, 3]) {
+      for (const seed of seeds) {
         const id = `s-${seed}`;
         await view.post({ type: 'turnAdded', turn: { id, role: 'assistant', text: '', status: 'streaming' } });
         await stream(view, id, text, seed, seed === 1 ? 1 : 20, seed === 1 ? 4 : 60);
         await view.post({ type: 'turnEnd', turnId: id, status: 'done', usage: USAGE });
         await view.frames(3); // chunks are sealed two frames after they were laid out
         const streamed = await answerHtml(view, id);
-        if (text.length > 2 * 4000) assert.ok((streamed.match(/class="md-chunk md-sealed"/g) ?? []).length >= 1, 'long answers are split into chunks, all but the last sealed');
+        if (text.length > 2 * 4000) assert.ok(streamed.includes('class="md-chunk md-sealed"'), 'long answers are split into chunks, all but the last sealed');
+        if (text.length > 32_000) assert.ok(streamed.includes('class="md-group md-sealed"'), 'and chunks into groups');
         await view.post({ type: 'conversation', conversation: { id: 'c2', title: 'x', turns: [{ id: 'one', role: 'assistant', text, status: 'done' }] } });
         await view.frames(3);
         assert.equal(streamed, await answerHtml(view, 'one'), `seed ${seed}`);
@@ -77,7 +84,7 @@ describe('streaming answers', function () {
     assert.equal(await details.getAttribute('open'), null, 'collapsed');
     await details.locator('summary').click();
     await view.frames();
-    assert.equal(await details.locator('.thinking-body').innerHTML(), '<div class="md-chunk"><p>Considering <strong>options</strong> and trade-offs.</p>\n</div>');
+    assert.equal(await details.locator('.thinking-body').innerHTML(), '<div class="md-group"><div class="md-chunk"><p>Considering <strong>options</strong> and trade-offs.</p>\n</div></div>');
     await view.post({ type: 'turnDelta', turnId: 'r', reasoning: '\n\nMore.' }, { type: 'turnDelta', turnId: 'r', text: 'Answer.' });
     await view.frames();
     assert.match(await details.locator('.thinking-body').innerText(), /More\./);
@@ -123,6 +130,6 @@ describe('streaming answers', function () {
     await view.post({ type: 'turnAdded', turn: { id: 'f', role: 'assistant', text: '', status: 'streaming' } }, { type: 'turnDelta', turnId: 'f', text: 'Draft' });
     await view.frames();
     await view.post({ type: 'turnEnd', turnId: 'f', status: 'done', text: '**Final** text' });
-    assert.equal(await answerHtml(view, 'f'), '<div class="md-chunk"><p><strong>Final</strong> text</p>\n</div>');
+    assert.equal(await answerHtml(view, 'f'), '<div class="md-group"><div class="md-chunk"><p><strong>Final</strong> text</p>\n</div></div>');
   });
 });

@@ -1,11 +1,13 @@
 /**
  * Rendered blocks are grouped into `.md-chunk` elements of about {@link CHUNK_CHARS} characters
- * of source. Every chunk but the last is "sealed" (`content-visibility: auto` in chat.css): while
- * an answer streams, style, layout and paint touch the chunk being written and skip the rest,
- * so a frame costs about the same at the end of a 200 KB answer as at its start.
+ * of source, and chunks into `.md-group`s of about {@link GROUP_CHARS}. Finished groups, and
+ * finished chunks of the last group, are "sealed" (`content-visibility: auto` in chat.css):
+ * while an answer streams, style, layout and paint touch the chunk being written and skip the
+ * rest, and the browser tracks a handful of sealed elements, not one per chunk, so a frame costs
+ * about the same at the end of a 200 KB answer as at its start.
  *
- * Whether a block starts a new chunk depends only on where it starts in the source, so streamed
- * and one-shot renders group blocks identically.
+ * Whether a block starts a new chunk or group depends only on where it starts in the source, so
+ * streamed and one-shot renders group blocks identically.
  */
 import { h } from '../dom';
 import { normalizeNewlines, topLevelBlocks, type Block } from './blocks';
@@ -13,64 +15,87 @@ import { parseMarkdown } from './md';
 import { renderTokensToFragment } from './render';
 
 export const CHUNK_CHARS = 4000;
-const CHUNK_CLASS = 'md-chunk';
-const SEALED_CLASS = 'md-sealed';
+export const GROUP_CHARS = 32000;
+const CHUNK = 'md-chunk';
+const GROUP = 'md-group';
+const SEALED = 'md-sealed';
 
+/** Where the next closed block goes: the open group and chunk, and where their source starts. */
 export interface ChunkState {
-  element: HTMLElement | undefined;
-  start: number;
+  group?: HTMLElement;
+  groupStart: number;
+  chunk?: HTMLElement;
+  chunkStart: number;
 }
+
+export const EMPTY_CHUNKS: ChunkState = { groupStart: 0, chunkStart: 0 };
 
 /**
  * Renders `blocks` (offsets shifted by `base`) into `container`, continuing from `state`;
- * returns the state after them and the chunks it created.
+ * returns the state after them, the groups and chunks it created, and the nodes it inserted.
  */
 export function placeBlocks(container: ParentNode, blocks: Block[], base: number, state: ChunkState): { state: ChunkState; created: HTMLElement[]; nodes: ChildNode[] } {
-  let { element, start } = state;
+  const next = { ...state };
   const created: HTMLElement[] = [];
   const nodes: ChildNode[] = [];
   let run: Block[] = [];
   const flush = () => {
-    if (!element || run.length === 0) return;
+    if (!next.chunk || run.length === 0) return;
     const fragment = renderTokensToFragment(run.flatMap((b) => b.tokens));
     nodes.push(...fragment.childNodes);
-    element.append(fragment);
+    next.chunk.append(fragment);
     run = [];
   };
   for (const block of blocks) {
     const offset = base + block.start;
-    if (!element || offset - start >= CHUNK_CHARS) {
+    const newGroup = !next.group || offset - next.groupStart >= GROUP_CHARS;
+    if (newGroup || !next.chunk || offset - next.chunkStart >= CHUNK_CHARS) {
       flush();
-      element = h('div', { class: CHUNK_CLASS });
-      start = offset;
-      container.append(element);
-      created.push(element);
+      if (newGroup) {
+        next.group = h('div', { class: GROUP });
+        next.groupStart = offset;
+        container.append(next.group);
+        created.push(next.group);
+      }
+      next.chunk = h('div', { class: CHUNK });
+      next.chunkStart = offset;
+      next.group?.append(next.chunk);
+      created.push(next.chunk);
     }
     run.push(block);
   }
   flush();
-  return { state: { element, start }, created, nodes };
+  return { state: next, created, nodes };
 }
 
 /** Renders a whole markdown text in one go (finished answers; the reference for streaming). */
 export function renderMarkdown(text: string): DocumentFragment {
   const source = normalizeNewlines(text);
   const fragment = document.createDocumentFragment();
-  placeBlocks(fragment, topLevelBlocks(source, parseMarkdown(source)), 0, { element: undefined, start: 0 });
+  placeBlocks(fragment, topLevelBlocks(source, parseMarkdown(source)), 0, EMPTY_CHUNKS);
   return fragment;
 }
 
+const lastOf = (parent: Element | undefined, name: string) => [...(parent?.children ?? [])].reverse().find((el) => el.classList.contains(name));
+
 /**
- * Seals the chunks now in `container`, all but its last chunk, two frames from now: by then each
- * has been laid out once, so `contain-intrinsic-size: auto` remembers its real height (sealing
- * a chunk that was never laid out would show it at the 1000px placeholder for a frame).
+ * Seals, two frames from now, every group but the last and every chunk of the last group but
+ * its last; chunks inside sealed groups need no seal of their own. Two frames: by then each
+ * element has been laid out once, so `contain-intrinsic-size: auto` remembers its real height
+ * (sealing one that never was would show it at the placeholder height for a frame).
  */
 export function sealChunks(container: HTMLElement): void {
-  const chunks = [...container.children].filter((child) => child.classList.contains(CHUNK_CLASS));
+  const known = new Set(container.querySelectorAll(`.${GROUP}, .${CHUNK}`));
   requestAnimationFrame(() =>
     requestAnimationFrame(() => {
-      const last = [...container.children].reverse().find((child) => child.classList.contains(CHUNK_CLASS));
-      for (const chunk of chunks) if (chunk.parentNode === container) chunk.classList.toggle(SEALED_CLASS, chunk !== last);
+      const lastGroup = lastOf(container, GROUP);
+      const lastChunk = lastOf(lastGroup, CHUNK);
+      for (const el of container.querySelectorAll(`.${GROUP}, .${CHUNK}`)) {
+        const isGroup = el.classList.contains(GROUP);
+        const seal = isGroup ? el !== lastGroup : el.parentElement === lastGroup && el !== lastChunk;
+        if (!seal) el.classList.remove(SEALED);
+        else if (known.has(el)) el.classList.add(SEALED);
+      }
     }),
   );
 }

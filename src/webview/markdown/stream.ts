@@ -9,7 +9,7 @@
  */
 import { cancelFrame, scheduleFrame } from '../frames';
 import { splitBlocks } from './blocks';
-import { placeBlocks, sealChunks, type ChunkState } from './chunks';
+import { EMPTY_CHUNKS, placeBlocks, sealChunks, type ChunkState } from './chunks';
 import { parseMarkdown } from './md';
 
 export class MarkdownStream {
@@ -17,7 +17,7 @@ export class MarkdownStream {
   /** Start of the open tail in `text`; everything before it is rendered for good. */
   private closedOffset = 0;
   /** The chunk closed blocks go into next (see chunks.ts). */
-  private chunks: ChunkState = { element: undefined, start: 0 };
+  private chunks: ChunkState = EMPTY_CHUNKS;
   /** The DOM of the open tail (its nodes, and chunks only it is in), replaced on every render. */
   private tailNodes: ChildNode[] = [];
   private tailChunks: HTMLElement[] = [];
@@ -72,7 +72,7 @@ export class MarkdownStream {
     this.container.replaceChildren();
     this.text = '';
     this.closedOffset = 0;
-    this.chunks = { element: undefined, start: 0 };
+    this.chunks = EMPTY_CHUNKS;
     this.tailNodes = [];
     this.tailChunks = [];
     this.pendingCr = false;
