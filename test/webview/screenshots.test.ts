@@ -82,6 +82,8 @@ describe('screenshots', function () {
         await screenshot(view.page, `webview-answer-${theme}`);
         const keyword = await view.page.locator('.hljs-keyword').first().evaluate((el) => getComputedStyle(el).color);
         assert.equal(keyword, theme === 'dark' ? 'rgb(197, 134, 192)' : 'rgb(155, 70, 176)', 'code colours come from the theme');
+        const quote = await view.page.locator('.answer blockquote').evaluate((el) => getComputedStyle(el).borderLeftWidth);
+        assert.equal(quote, '3px', 'markdown styles are loaded');
         assert.deepEqual(view.errors, []);
       } finally {
         await view.close();
