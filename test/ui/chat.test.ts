@@ -85,12 +85,20 @@ describe('Chat against the fake xAI server, in the real workbench', function () 
     const answer = await ask(frame, '[scenario:reset-mid-stream frames=22] break please');
     await answer.locator('.turn-error').waitFor({ timeout: 30_000 });
     assert.match((await answer.locator('.markdown.answer').textContent()) ?? '', /Here is/);
-    const answersBefore = await frame.locator('article.turn-assistant').count();
+    const failedId = await answer.getAttribute('data-turn-id');
     fake.enqueue('default');
     await answer.locator('button', { hasText: 'Retry' }).click();
+    await frame.locator(`article[data-turn-id="${failedId}"]`).waitFor({ state: 'detached', timeout: 15_000 });
     await lastAnswer(frame).locator('.turn-footer').waitFor({ timeout: 30_000 });
-    assert.equal(await frame.locator('article.turn-assistant').count(), answersBefore, 'retried, not duplicated');
-    assert.equal(await answer.count(), 0, 'the failed turn was replaced');
+    // The list is virtualized, so count by order, not by how many turns are mounted: the question is
+    // now directly followed by one answer, the new one, and the failed turn is gone.
+    const tail = await frame.locator('article.turn').evaluateAll((els) =>
+      els.slice(-2).map((e) => [e.classList.contains('turn-user') ? 'user' : 'assistant', e.getAttribute('data-turn-id'), e.textContent ?? '']),
+    );
+    assert.equal(tail[0]?.[0], 'user');
+    assert.match(tail[0]?.[2] ?? '', /break please/);
+    assert.equal(tail[1]?.[0], 'assistant');
+    assert.notEqual(tail[1]?.[1], failedId, 'retried, not duplicated: the failed turn was replaced');
     assert.equal(await frame.locator('.turn-error').count(), 0);
   });
 
