@@ -1,4 +1,8 @@
 import * as vscode from 'vscode';
+import { isXaiHost } from '../core/api';
+import type { ApiKeyStore } from './apiKeyStore';
+import { showErrorWithAction } from './errorActions';
+import { readSettings } from './settings';
 import { indentationBlock, innermostSymbol, type SymbolRange } from '../core/enclosingBlock';
 import type { ContextItem } from '../core/chat/prompt';
 
@@ -17,6 +21,33 @@ function toSymbolRanges(symbols: readonly (vscode.DocumentSymbol | vscode.Symbol
     const children = 'children' in s ? toSymbolRanges(s.children) : [];
     return { kind, name: s.name, start: range.start.line, end: range.end.line, children };
   });
+}
+
+/**
+ * The editor and code an editor command acts on, or why it cannot run (shown to the user):
+ * no editor, no key (Set API Key offered), or no selection and no enclosing block.
+ */
+export async function commandTarget(
+  keyStore: ApiKeyStore,
+  verb: string,
+): Promise<{ ok: true; editor: vscode.TextEditor; target: CodeTarget } | { ok: false; message: string }> {
+  const say = (message: string) => {
+    void vscode.window.showInformationMessage(message);
+    return { ok: false as const, message };
+  };
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return say(`Open a file and select the code to ${verb}.`);
+  if (!(await requireKey(keyStore))) return { ok: false, message: 'No API key.' };
+  const target = await codeTarget(editor);
+  if (!target) return say(`Select the code to ${verb}, or put the cursor inside a function or block.`);
+  return { ok: true, editor, target };
+}
+
+/** Says what is missing and offers Set API Key; true when a key is there (or not needed). */
+export async function requireKey(keyStore: ApiKeyStore): Promise<boolean> {
+  if (!isXaiHost(readSettings().baseUrl) || (await keyStore.has())) return true;
+  showErrorWithAction('Grok needs an xAI API key first.', 'setApiKey');
+  return false;
 }
 
 /** Resolves what to act on, or undefined when there is no selection and no enclosing block. */

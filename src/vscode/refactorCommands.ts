@@ -3,10 +3,9 @@ import type { Logger } from '../core/log';
 import { fixPrompt, refactorPrompt } from '../core/prompts/editTask';
 import type { ApiKeyStore } from './apiKeyStore';
 import type { ClientProvider } from './clientProvider';
-import { codeTarget } from './editorContext';
+import { commandTarget, requireKey } from './editorContext';
 import type { EditFlow } from './edits/editFlow';
 import { requestEdits, type EditRequestResult } from './editRequest';
-import { requireKey } from './explainCommand';
 
 const RECENT = 'grok.recentRefactorInstructions';
 const MAX_RECENT = 10;
@@ -51,19 +50,9 @@ async function remember(globalState: vscode.Memento, instruction: string): Promi
  * selection's file, and the diff preview with Accept / Reject.
  */
 export async function refactorSelection(deps: RefactorDeps, instructionArg?: unknown): Promise<EditRequestResult> {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor) {
-    const message = 'Open a file and select the code to refactor.';
-    void vscode.window.showInformationMessage(message);
-    return { ok: false, message };
-  }
-  if (!(await requireKey(deps.keyStore))) return { ok: false, message: 'No API key.' };
-  const target = await codeTarget(editor);
-  if (!target) {
-    const message = 'Select the code to refactor, or put the cursor inside a function or block.';
-    void vscode.window.showInformationMessage(message);
-    return { ok: false, message };
-  }
+  const resolved = await commandTarget(deps.keyStore, 'refactor');
+  if (!resolved.ok) return { ok: false, message: resolved.message };
+  const { editor, target } = resolved;
   const instruction = typeof instructionArg === 'string' && instructionArg.trim() ? instructionArg.trim() : await askInstruction(deps.globalState);
   if (!instruction) return { ok: false, message: 'Cancelled; the file is unchanged.' };
   await remember(deps.globalState, instruction);

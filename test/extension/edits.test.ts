@@ -1,8 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { EditCardView } from '../../src/shared/protocol';
-import { FAKE_XAI_KEY, FakeXaiServer } from '../fakeXai/server';
-import { activateExtension } from './helpers';
+import { activateExtension, useFakeXai } from './helpers';
 
 interface ApplyResult {
   applied: boolean;
@@ -33,8 +32,7 @@ async function read(uri: vscode.Uri): Promise<string> {
 }
 
 describe('Structured edits from a propose_edits tool call', () => {
-  let fake: FakeXaiServer;
-  const grok = () => vscode.workspace.getConfiguration('grok');
+  const server = useFakeXai();
   const math = () => workspaceFile('src/math.ts');
 
   async function proposal(): Promise<EditCardView> {
@@ -47,22 +45,11 @@ describe('Structured edits from a propose_edits tool call', () => {
     return card;
   }
 
-  before(async () => {
-    await activateExtension();
-    fake = await FakeXaiServer.start();
-    await grok().update('baseUrl', fake.url, vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand('grok.setApiKey', FAKE_XAI_KEY);
-  });
-
   after(async () => {
-    await grok().update('baseUrl', undefined, vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand('grok.clearApiKey');
     await vscode.workspace.fs.delete(workspaceFile('src'), { recursive: true }).then(undefined, () => undefined);
-    await fake?.close();
   });
 
   beforeEach(async () => {
-    fake.reset();
     await write(math(), ORIGINAL);
   });
 
@@ -100,7 +87,7 @@ describe('Structured edits from a propose_edits tool call', () => {
     await vscode.commands.executeCommand('grok.acceptEdits', card.id);
     const api = await activateExtension();
     await api.sendChatMessage('thanks');
-    const body = JSON.stringify(fake.requests.at(-1)?.body);
+    const body = JSON.stringify(server.get().requests.at(-1)?.body);
     assert.match(body, /applied 1 edit to src\/math\.ts/i);
   });
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { FAKE_XAI_KEY, FakeXaiServer } from '../fakeXai/server';
-import { activateExtension } from './helpers';
+import type { FakeXaiServer } from '../fakeXai/server';
+import { useFakeXai, withoutKey } from './helpers';
 
 interface EditorCommandResult {
   ok: boolean;
@@ -22,32 +22,20 @@ function lastUserText(fake: FakeXaiServer): string {
 }
 
 describe('Explain Selection', () => {
-  let fake: FakeXaiServer;
-  const grok = () => vscode.workspace.getConfiguration('grok');
-
-  before(async () => {
-    await activateExtension();
-    fake = await FakeXaiServer.start();
-    await grok().update('baseUrl', fake.url, vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand('grok.setApiKey', FAKE_XAI_KEY);
-  });
+  const server = useFakeXai();
+  const fake = () => server.get();
 
   after(async () => {
-    await grok().update('baseUrl', undefined, vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand('grok.clearApiKey');
     // Untitled documents would ask to be saved; revert them instead.
     while (vscode.window.activeTextEditor) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    await fake?.close();
   });
-
-  beforeEach(() => fake.reset());
 
   it('sends the selection with its language and lines, and streams the answer', async () => {
     const editor = await openSource();
     editor.selection = new vscode.Selection(3, 0, 4, 20);
     const result = await vscode.commands.executeCommand<EditorCommandResult>('grok.explainSelection');
     assert.equal(result.ok, true, result.message);
-    const sent = lastUserText(fake);
+    const sent = lastUserText(fake());
     assert.match(sent, /const pi = 3\.14159;/);
     assert.match(sent, /typescript, lines 4-5/);
     assert.doesNotMatch(sent, /export const answer/, 'only the selection is sent');
@@ -58,7 +46,7 @@ describe('Explain Selection', () => {
     editor.selection = new vscode.Selection(4, 3, 4, 3);
     const result = await vscode.commands.executeCommand<EditorCommandResult>('grok.explainSelection');
     assert.equal(result.ok, true, result.message);
-    const sent = lastUserText(fake);
+    const sent = lastUserText(fake());
     assert.match(sent, /export function area/);
     assert.match(sent, /return pi \* r \* r;\\n}/);
   });
@@ -69,21 +57,16 @@ describe('Explain Selection', () => {
     const result = await vscode.commands.executeCommand<EditorCommandResult>('grok.explainSelection');
     assert.equal(result.ok, false);
     assert.match(result.message ?? '', /Select the code to explain, or put the cursor inside a function or block/);
-    assert.equal(fake.requests.length, 0, 'nothing was sent');
+    assert.equal(fake().requests.length, 0, 'nothing was sent');
   });
 
   it('with no key set, says so instead of sending', async () => {
-    await vscode.commands.executeCommand('grok.clearApiKey');
-    await grok().update('baseUrl', 'https://api.x.ai/v1', vscode.ConfigurationTarget.Global);
-    try {
+    await withoutKey(fake(), async () => {
       const editor = await openSource();
       editor.selection = new vscode.Selection(3, 0, 4, 20);
       const result = await vscode.commands.executeCommand<EditorCommandResult>('grok.explainSelection');
       assert.equal(result.ok, false);
       assert.match(result.message ?? '', /key/i);
-    } finally {
-      await grok().update('baseUrl', fake.url, vscode.ConfigurationTarget.Global);
-      await vscode.commands.executeCommand('grok.setApiKey', FAKE_XAI_KEY);
-    }
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { GrokExtensionApi } from '../../src/extension';
+import { FAKE_XAI_KEY, FakeXaiServer } from '../fakeXai/server';
 
 export const EXTENSION_ID = 'grok-code-assistant.grok-code-assistant';
 
@@ -11,4 +12,44 @@ export async function activateExtension(): Promise<GrokExtensionApi> {
   const api = await ext.activate();
   assert.ok(api, 'activate() returned the API (activation did not fail)');
   return api;
+}
+
+/**
+ * Starts the fake xAI server for a `describe` block, points `grok.baseUrl` at it and stores its key;
+ * undoes all of it afterwards. Recorded requests are cleared before each test.
+ */
+export function useFakeXai(): { get: () => FakeXaiServer } {
+  let fake: FakeXaiServer | undefined;
+  const grok = () => vscode.workspace.getConfiguration('grok');
+  before(async () => {
+    await activateExtension();
+    fake = await FakeXaiServer.start();
+    await grok().update('baseUrl', fake.url, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('grok.setApiKey', FAKE_XAI_KEY);
+  });
+  beforeEach(() => fake?.reset());
+  after(async () => {
+    await grok().update('baseUrl', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('grok.clearApiKey');
+    await fake?.close();
+  });
+  return {
+    get: () => {
+      assert.ok(fake, 'the fake xAI server is running');
+      return fake;
+    },
+  };
+}
+
+/** Runs `body` with no key and the real xAI URL (so the key is required), then restores the fake. */
+export async function withoutKey(fake: FakeXaiServer, body: () => Promise<void>): Promise<void> {
+  const grok = vscode.workspace.getConfiguration('grok');
+  await vscode.commands.executeCommand('grok.clearApiKey');
+  await grok.update('baseUrl', 'https://api.x.ai/v1', vscode.ConfigurationTarget.Global);
+  try {
+    await body();
+  } finally {
+    await grok.update('baseUrl', fake.url, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('grok.setApiKey', FAKE_XAI_KEY);
+  }
 }

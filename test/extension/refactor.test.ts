@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { FAKE_XAI_KEY, FakeXaiServer } from '../fakeXai/server';
-import { activateExtension } from './helpers';
+import { useFakeXai, withoutKey } from './helpers';
 
 interface EditRequestResult {
   ok: boolean;
@@ -17,9 +16,9 @@ interface ApplyResult {
 const ORIGINAL = 'export function add(a: number, b: number): number {\n  return a - b;\n}\n';
 
 describe('Refactor Selection and Fix with Grok', () => {
-  let fake: FakeXaiServer;
+  const server = useFakeXai();
+  const fake = () => server.get();
   let uri: vscode.Uri;
-  const grok = () => vscode.workspace.getConfiguration('grok');
   const bytes = async () => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 
   async function openMath(): Promise<vscode.TextEditor> {
@@ -29,32 +28,23 @@ describe('Refactor Selection and Fix with Grok', () => {
     return editor;
   }
 
-  before(async () => {
-    await activateExtension();
+  before(() => {
     const folder = vscode.workspace.workspaceFolders?.[0];
     assert.ok(folder);
     uri = vscode.Uri.joinPath(folder.uri, 'src/math.ts');
-    fake = await FakeXaiServer.start();
-    await grok().update('baseUrl', fake.url, vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand('grok.setApiKey', FAKE_XAI_KEY);
   });
 
   after(async () => {
-    await grok().update('baseUrl', undefined, vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand('grok.clearApiKey');
     while (vscode.window.activeTextEditor) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
-    await fake?.close();
   });
-
-  beforeEach(() => fake.reset());
 
   it('Refactor Selection asks for a structured edit of the file, previews it, and Accept applies in one undo step', async () => {
     const editor = await openMath();
     editor.selection = new vscode.Selection(0, 0, 2, 1);
     const result = await vscode.commands.executeCommand<EditRequestResult>('grok.refactorSelection', '[scenario:tool-call] fix the sign');
     assert.equal(result.ok, true, result.message);
-    const body = fake.requests.at(-1)?.body as Record<string, unknown>;
+    const body = fake().requests.at(-1)?.body as Record<string, unknown>;
     assert.match(JSON.stringify(body.tools), /propose_edits/);
     assert.match(JSON.stringify(body), /fix the sign/);
     assert.equal(editor.document.getText(), ORIGINAL, 'the preview writes nothing');
@@ -98,7 +88,7 @@ describe('Refactor Selection and Fix with Grok', () => {
       assert.ok(fix?.command, `Fix with Grok is offered (got: ${actions.map((a) => a.title).join(', ')})`);
       const result = await vscode.commands.executeCommand<EditRequestResult>(fix.command.command, ...(fix.command.arguments ?? []));
       assert.equal(result.ok, true, result.message);
-      assert.match(JSON.stringify(fake.requests.at(-1)?.body), /line 2, column 3 by test/);
+      assert.match(JSON.stringify(fake().requests.at(-1)?.body), /line 2, column 3 by test/);
       const applied = await vscode.commands.executeCommand<ApplyResult>('grok.acceptEdits', result.sessionId);
       assert.equal(applied.applied, true, applied.message);
       assert.match(editor.document.getText(), /return a \+ b;/);
@@ -116,9 +106,7 @@ describe('Refactor Selection and Fix with Grok', () => {
   });
 
   it('with no key set, says so and offers Set API Key', async () => {
-    await vscode.commands.executeCommand('grok.clearApiKey');
-    await grok().update('baseUrl', 'https://api.x.ai/v1', vscode.ConfigurationTarget.Global);
-    try {
+    await withoutKey(fake(), async () => {
       const editor = await openMath();
       editor.selection = new vscode.Selection(1, 0, 1, 15);
       const result = await vscode.commands.executeCommand<EditRequestResult>('grok.refactorSelection', 'x');
@@ -126,9 +114,6 @@ describe('Refactor Selection and Fix with Grok', () => {
       assert.match(result.message, /key/i);
       const fix = await vscode.commands.executeCommand<EditRequestResult>('grok.fixDiagnostic', uri, new vscode.Diagnostic(new vscode.Range(1, 0, 1, 1), 'x'));
       assert.match(fix.message, /key/i);
-    } finally {
-      await grok().update('baseUrl', fake.url, vscode.ConfigurationTarget.Global);
-      await vscode.commands.executeCommand('grok.setApiKey', FAKE_XAI_KEY);
-    }
+    });
   });
 });

@@ -1,18 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Frame, Locator, Page } from 'playwright-core';
+import type { Frame, Locator } from 'playwright-core';
 import { FAKE_XAI_KEY, FakeXaiServer } from '../fakeXai/server';
-import { chatFrame, openGrokView, openWorkbench, runCommand, screenshot, type Workbench } from './workbench';
-
-/** Types the key into the password box of "Grok: Set API Key". */
-async function setKey(page: Page, key: string): Promise<void> {
-  await runCommand(page, 'Grok: Set API Key');
-  const input = page.locator('.quick-input-widget input[type="password"]');
-  await input.waitFor();
-  await input.fill(key);
-  await page.keyboard.press('Enter');
-}
+import { chatFrame, openChatWorkbench, openGrokView, openWorkbench, screenshot, setKey, type Workbench } from './workbench';
 
 const assistantIds = (frame: Frame) =>
   frame.locator('article.turn-assistant').evaluateAll((els) => els.map((e) => e.getAttribute('data-turn-id') ?? ''));
@@ -39,12 +30,7 @@ describe('Chat against the fake xAI server, in the real workbench', function () 
   let frame: Frame;
 
   before(async () => {
-    fake = await FakeXaiServer.start();
-    wb = await openWorkbench({ settings: { 'grok.baseUrl': fake.url, 'workbench.colorTheme': 'Default Dark Modern' } });
-    await openGrokView(wb.page);
-    frame = await chatFrame(wb.page);
-    await setKey(wb.page, FAKE_XAI_KEY);
-    await frame.locator('.banner').waitFor({ state: 'hidden' });
+    ({ fake, wb, frame } = await openChatWorkbench({ 'workbench.colorTheme': 'Default Dark Modern' }));
   });
 
   after(async () => {
@@ -158,14 +144,10 @@ describe('Edit cards in the chat, in the real workbench', function () {
   const ORIGINAL = 'export function add(a: number, b: number): number {\n  return a - b;\n}\n';
 
   before(async () => {
-    fake = await FakeXaiServer.start();
-    wb = await openWorkbench({ settings: { 'grok.baseUrl': fake.url, 'workbench.colorTheme': 'Default Dark Modern' } });
-    mkdirSync(join(wb.server.workspace, 'src'), { recursive: true });
-    writeFileSync(join(wb.server.workspace, 'src/math.ts'), ORIGINAL);
-    await openGrokView(wb.page);
-    frame = await chatFrame(wb.page);
-    await setKey(wb.page, FAKE_XAI_KEY);
-    await frame.locator('.banner').waitFor({ state: 'hidden' });
+    ({ fake, wb, frame } = await openChatWorkbench({ 'workbench.colorTheme': 'Default Dark Modern' }, (workspace) => {
+      mkdirSync(join(workspace, 'src'), { recursive: true });
+      writeFileSync(join(workspace, 'src/math.ts'), ORIGINAL);
+    }));
   });
 
   after(async () => {

@@ -2,8 +2,8 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { FAKE_XAI_KEY, FakeXaiServer } from '../fakeXai/server';
-import { chatFrame, openGrokView, openWorkbench, runCommand, screenshot, type Workbench } from './workbench';
+import type { FakeXaiServer } from '../fakeXai/server';
+import { openChatWorkbench, runCommand, screenshot, type Workbench } from './workbench';
 
 const ORIGINAL = 'export function add(a: number, b: number): number {\n  return a - b;\n}\n';
 
@@ -25,19 +25,11 @@ describe('Editor commands in the real workbench', function () {
   let file: string;
 
   before(async () => {
-    fake = await FakeXaiServer.start();
-    wb = await openWorkbench({ settings: { 'grok.baseUrl': fake.url } });
-    mkdirSync(join(wb.server.workspace, 'src'), { recursive: true });
-    file = join(wb.server.workspace, 'src/math.ts');
-    writeFileSync(file, ORIGINAL);
-    await openGrokView(wb.page);
-    frame = await chatFrame(wb.page);
-    await runCommand(wb.page, 'Grok: Set API Key');
-    const key = wb.page.locator('.quick-input-widget input[type="password"]');
-    await key.waitFor();
-    await key.fill(FAKE_XAI_KEY);
-    await wb.page.keyboard.press('Enter');
-    await frame.locator('.banner').waitFor({ state: 'hidden' });
+    ({ fake, wb, frame } = await openChatWorkbench({}, (workspace) => {
+      mkdirSync(join(workspace, 'src'), { recursive: true });
+      file = join(workspace, 'src/math.ts');
+      writeFileSync(file, ORIGINAL);
+    }));
   });
 
   after(async () => {

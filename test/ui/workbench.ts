@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
+import { FAKE_XAI_KEY, FakeXaiServer } from '../fakeXai/server';
 import { launchChromium, OUTPUT, ROOT, startCodeServer, type CodeServer, type CodeServerOptions } from '../realVscode/codeServer';
 
 export const VSIX = join(ROOT, 'dist/grok-code-assistant.vsix');
@@ -86,4 +87,34 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path: file });
   return file;
+}
+
+/** Types the key into the password box of "Grok: Set API Key". */
+export async function setKey(page: Page, key: string): Promise<void> {
+  await runCommand(page, 'Grok: Set API Key');
+  const input = page.locator('.quick-input-widget input[type="password"]');
+  await input.waitFor();
+  await input.fill(key);
+  await page.keyboard.press('Enter');
+}
+
+export interface ChatWorkbench {
+  fake: FakeXaiServer;
+  wb: Workbench;
+  frame: Frame;
+}
+
+/**
+ * The fake xAI server, a workbench pointed at it with its key stored, and the open Chat view.
+ * `prepare` runs on the workspace folder before the view opens (to add files).
+ */
+export async function openChatWorkbench(settings: Record<string, unknown> = {}, prepare?: (workspace: string) => void): Promise<ChatWorkbench> {
+  const fake = await FakeXaiServer.start();
+  const wb = await openWorkbench({ settings: { 'grok.baseUrl': fake.url, ...settings } });
+  prepare?.(wb.server.workspace);
+  await openGrokView(wb.page);
+  const frame = await chatFrame(wb.page);
+  await setKey(wb.page, FAKE_XAI_KEY);
+  await frame.locator('.banner').waitFor({ state: 'hidden' });
+  return { fake, wb, frame };
 }

@@ -1,4 +1,4 @@
-import type { AttachmentView, ConversationSummary, EditCardView, ErrorView, TurnStatus, TurnView, UsageView } from '../../shared/protocol';
+import type { ConversationSummary, EditCardView, TurnView } from '../../shared/protocol';
 import type { AssistantToolCall } from '../api';
 import type { FileChange } from '../edits';
 
@@ -19,18 +19,9 @@ export interface SentContext {
   images: number;
 }
 
-/** One stored turn. Images are never persisted; their chips stay as labels. */
-export interface StoredTurn {
-  id: string;
-  role: 'user' | 'assistant';
-  text: string;
-  reasoning?: string;
-  status: TurnStatus;
-  usage?: UsageView;
-  error?: ErrorView;
-  attachments?: AttachmentView[];
+/** One stored turn: what the view shows, plus what the model needs again. Images are never persisted. */
+export interface StoredTurn extends Omit<TurnView, 'edits'> {
   context?: SentContext;
-  note?: string;
   /** Tool calls the assistant made (sent back as history with their results). */
   toolCalls?: AssistantToolCall[];
   edits?: StoredEditCard[];
