@@ -72,6 +72,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GrokEx
       keyStore.onDidChange(async () => {
         logger.setSecrets([await keyStore.get()]);
         await controller.postState();
+        void controller.refreshModels();
       }),
       chatContext.onDidChange(() => controller.postAttachments()),
       onDidChangeSettings(() => void controller.postState()),

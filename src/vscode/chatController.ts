@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { isGrokApiError, isXaiHost, type AssistantToolCall, type ModelInfo, type UsageRecord } from '../core/api';
-import { combineProposals, extractProposals, parseProposeEditsArgs, PROPOSE_EDITS_TOOL_NAME, proposeEditsTool, type FileChange } from '../core/edits';
+import { checkEditPath, combineProposals, extractProposals, parseProposeEditsArgs, PROPOSE_EDITS_TOOL_NAME, proposeEditsTool, type FileChange } from '../core/edits';
 import { addSpend, checkBudget, currentLedger, type SpendLedger } from '../core/chat/budget';
 import { editCardView, newConversation, titleFrom, turnView, type Conversation, type StoredEditCard, type StoredTurn } from '../core/chat/conversation';
 import { DeltaBatcher } from '../core/chat/deltaBatcher';
@@ -182,7 +182,8 @@ export class ChatController implements vscode.Disposable {
     this.deps.post({ type: 'history', conversations: summaries });
   }
 
-  private async refreshModels(): Promise<void> {
+  /** Fetches the model list for the picker (cached by the client); called on open and when the key changes. */
+  async refreshModels(): Promise<void> {
     if (isXaiHost(readSettings().baseUrl) && !(await this.deps.keyStore.has())) return;
     try {
       const list: ModelInfo[] = await this.deps.clients.get().listModels();
@@ -586,18 +587,38 @@ export class ChatController implements vscode.Disposable {
     await this.deps.edits.preview(session.id);
   }
 
+  /**
+   * A link clicked in an answer (model output: untrusted). Web and mail links go through VS Code's
+   * openExternal (which asks before opening untrusted domains); a relative path opens that file if it
+   * exists inside the workspace; every other scheme is refused.
+   */
   private async openLink(href: string): Promise<void> {
+    if (href.startsWith('#')) return;
+    if (!/^[a-z][a-z0-9+.-]*:/i.test(href)) return this.openWorkspaceFile(href);
     let uri: vscode.Uri;
     try {
       uri = vscode.Uri.parse(href, true);
     } catch {
       return this.notice('warning', 'That link is not a valid address.');
     }
-    if (uri.scheme !== 'https' && uri.scheme !== 'http') {
+    if (!['https', 'http', 'mailto'].includes(uri.scheme)) {
       this.notice('warning', `Links of type "${uri.scheme}:" are not opened from answers.`);
       return;
     }
     await vscode.env.openExternal(uri);
+  }
+
+  private async openWorkspaceFile(href: string): Promise<void> {
+    const path = decodeURIComponent(href.split(/[?#]/)[0] ?? '');
+    const check = checkEditPath((vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath), path);
+    if (!check.ok) return this.notice('warning', `Not opened: ${check.message}.`);
+    const uri = vscode.Uri.file(check.absolutePath);
+    const exists = await vscode.workspace.fs.stat(uri).then(
+      () => true,
+      () => false,
+    );
+    if (!exists) return this.notice('info', `${path} does not exist in the workspace.`);
+    await vscode.window.showTextDocument(uri, { preview: true });
   }
 
   dispose(): void {
