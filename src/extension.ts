@@ -74,7 +74,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<GrokEx
         await controller.postState();
         void controller.refreshModels();
       }),
-      chatContext.onDidChange(() => controller.postAttachments()),
+      chatContext.onDidChange(() => {
+        if (chatView.isReady) controller.postAttachments();
+      }),
       onDidChangeSettings(() => void controller.postState()),
       ...registerCommands(createCommands({ keyStore, logger, chatView, clients, chat: controller, edits, globalState: context.globalState })),
     );

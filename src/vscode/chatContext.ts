@@ -24,6 +24,7 @@ export class ChatContext implements vscode.Disposable {
   readonly onDidChange = this.emitter.event;
   private readonly subscriptions: vscode.Disposable[];
   private nextId = 1;
+  private selectionTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     this.subscriptions = [
@@ -31,7 +32,12 @@ export class ChatContext implements vscode.Disposable {
         this.dismissed = undefined;
         this.emitter.fire();
       }),
-      vscode.window.onDidChangeTextEditorSelection(() => this.emitter.fire()),
+      // Selection events fire on every cursor move, and the chips re-read and redact the text:
+      // wait until the cursor rests.
+      vscode.window.onDidChangeTextEditorSelection(() => {
+        if (this.selectionTimer) clearTimeout(this.selectionTimer);
+        this.selectionTimer = setTimeout(() => this.emitter.fire(), 250);
+      }),
     ];
   }
 
@@ -131,6 +137,7 @@ export class ChatContext implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.selectionTimer) clearTimeout(this.selectionTimer);
     for (const s of this.subscriptions) s.dispose();
     this.emitter.dispose();
   }
