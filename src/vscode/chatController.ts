@@ -5,6 +5,7 @@ import { checkEditPath, combineProposals, extractProposals, parseProposeEditsArg
 import { addSpend, checkBudget, currentLedger, type SpendLedger } from '../core/chat/budget';
 import { editCardView, newConversation, titleFrom, turnView, type Conversation, type StoredEditCard, type StoredTurn } from '../core/chat/conversation';
 import { DeltaBatcher } from '../core/chat/deltaBatcher';
+import { classifyLink } from '../core/chat/links';
 import type { HistoryStore } from '../core/chat/historyStore';
 import { buildPrompt, renderContext, type ContextItem } from '../core/chat/prompt';
 import { contextWindowFor, estimateTokens } from '../core/chat/tokens';
@@ -587,29 +588,23 @@ export class ChatController implements vscode.Disposable {
     await this.deps.edits.preview(session.id);
   }
 
-  /**
-   * A link clicked in an answer (model output: untrusted). Web and mail links go through VS Code's
-   * openExternal (which asks before opening untrusted domains); a relative path opens that file if it
-   * exists inside the workspace; every other scheme is refused.
-   */
+  /** A link clicked in an answer: decided in core ({@link classifyLink}), carried out here. */
   private async openLink(href: string): Promise<void> {
-    if (href.startsWith('#')) return;
-    if (!/^[a-z][a-z0-9+.-]*:/i.test(href)) return this.openWorkspaceFile(href);
-    let uri: vscode.Uri;
-    try {
-      uri = vscode.Uri.parse(href, true);
-    } catch {
-      return this.notice('warning', 'That link is not a valid address.');
+    const action = classifyLink(href);
+    switch (action.kind) {
+      case 'ignore':
+        return;
+      case 'refuse':
+        return this.notice('warning', action.message);
+      case 'external':
+        await vscode.env.openExternal(vscode.Uri.parse(action.url, true));
+        return;
+      case 'workspaceFile':
+        return this.openWorkspaceFile(action.path);
     }
-    if (!['https', 'http', 'mailto'].includes(uri.scheme)) {
-      this.notice('warning', `Links of type "${uri.scheme}:" are not opened from answers.`);
-      return;
-    }
-    await vscode.env.openExternal(uri);
   }
 
-  private async openWorkspaceFile(href: string): Promise<void> {
-    const path = decodeURIComponent(href.split(/[?#]/)[0] ?? '');
+  private async openWorkspaceFile(path: string): Promise<void> {
     const check = checkEditPath((vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath), path);
     if (!check.ok) return this.notice('warning', `Not opened: ${check.message}.`);
     const uri = vscode.Uri.file(check.absolutePath);
