@@ -67,8 +67,8 @@ export class EditFlow implements vscode.Disposable {
   }
 
   private refreshPreview(session: EditSession, file: SessionFile): void {
-    this.previews.set(EditSession.previewUri(session.id, 'proposed', file.path), proposedText(file));
-    if (file.baseText === undefined) this.previews.set(EditSession.previewUri(session.id, 'original', file.path), '');
+    this.previews.set(PreviewDocuments.uri(session.id, 'proposed', file.path), proposedText(file));
+    if (file.baseText === undefined) this.previews.set(PreviewDocuments.uri(session.id, 'original', file.path), '');
   }
 
   /** Opens the diff of one file (the first with changes by default). */
@@ -76,8 +76,8 @@ export class EditFlow implements vscode.Disposable {
     const session = this.sessions.get(sessionId);
     const file = path ? session?.file(path) : (session?.applicable[0] ?? session?.files[0]);
     if (!session || !file) return false;
-    const right = EditSession.previewUri(session.id, 'proposed', file.path);
-    const left = file.baseText === undefined || !file.uri ? EditSession.previewUri(session.id, 'original', file.path) : file.uri;
+    const right = PreviewDocuments.uri(session.id, 'proposed', file.path);
+    const left = file.baseText === undefined || !file.uri ? PreviewDocuments.uri(session.id, 'original', file.path) : file.uri;
     const refused = file.plan?.refused.length ?? 0;
     const title = `${file.path}: Grok's proposal${refused ? ` (${refused} edit${refused === 1 ? '' : 's'} refused)` : ''}`;
     await vscode.commands.executeCommand('vscode.diff', left, right, title, { preview: true });

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { PreviewDocuments } from './previewDocuments';
 import { applyReplacements, checkEditPath, planEdits, type EditPlan, type FileChange, type PathCheck, type Replacement } from '../../core/edits';
 
 /** One file of a proposal, planned against the text it had when the preview was made. */
@@ -70,18 +69,13 @@ export class EditSession {
     const files: SessionFile[] = [];
     for (const change of changes) {
       const pathCheck = checkEditPath(roots, change.path);
-      const target = pathCheck.ok ? pathCheck.absolutePath : pathCheck.absolutePath;
-      const uri = target ? vscode.Uri.file(target) : undefined;
+      const uri = pathCheck.absolutePath ? vscode.Uri.file(pathCheck.absolutePath) : undefined;
       const baseText = uri ? await currentText(uri) : undefined;
       const plan = uri && (pathCheck.ok || pathCheck.confirmable) ? planEdits(baseText, change) : undefined;
       const accepted = new Set((plan?.replacements ?? []).map((_, i) => i));
       files.push({ change, path: change.path, uri, pathCheck, baseText, plan, accepted });
     }
     return new EditSession(files, origin);
-  }
-
-  static previewUri(sessionId: string, side: 'proposed' | 'original', path: string): vscode.Uri {
-    return PreviewDocuments.uri(sessionId, side, path);
   }
 
   file(path: string): SessionFile | undefined {
