@@ -191,7 +191,9 @@ export class MessageList {
   private onScroll(): void {
     const { scrollTop, scrollHeight, clientHeight } = this.scroller;
     this.atBottom = scrollHeight - scrollTop - clientHeight < 32;
-    this.jump.hidden = this.atBottom;
+    // Only on a change: following the output scrolls every frame, and setting an attribute, even
+    // to the value it has, makes the browser recompute the button's style.
+    if (this.jump.hidden !== this.atBottom) this.jump.hidden = this.atBottom;
     scheduleFrame(this.refresh);
     clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => this.saveScroll(), 250);

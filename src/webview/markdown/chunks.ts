@@ -76,23 +76,34 @@ export function renderMarkdown(text: string): DocumentFragment {
   return fragment;
 }
 
-const lastOf = (parent: Element | undefined, name: string) => [...(parent?.children ?? [])].reverse().find((el) => el.classList.contains(name));
+/** The chunk-list elements of `parent` with class `name` (direct children only: no subtree walk). */
+const childrenOf = (parent: Element | undefined, name: string) => [...(parent?.children ?? [])].filter((el) => el.classList.contains(name));
+
+/** Groups of `container` and, for each, its chunks: a walk of two levels, never the blocks. */
+function chunkElements(container: HTMLElement): { groups: Element[]; chunks: Element[] } {
+  const groups = childrenOf(container, GROUP);
+  return { groups, chunks: groups.flatMap((group) => childrenOf(group, CHUNK)) };
+}
 
 /**
  * Seals, two frames from now, every group but the last and every chunk of the last group but
  * its last; chunks inside sealed groups need no seal of their own. Two frames: by then each
  * element has been laid out once, so `contain-intrinsic-size: auto` remembers its real height
- * (sealing one that never was would show it at the placeholder height for a frame).
+ * (sealing one that never was would show it at the placeholder height for a frame). Only the
+ * two chunk levels are walked (a querySelectorAll would visit every rendered element of the
+ * answer, a cost that grows with the answer each time a chunk is added).
  */
 export function sealChunks(container: HTMLElement): void {
-  const known = new Set(container.querySelectorAll(`.${GROUP}, .${CHUNK}`));
+  const before = chunkElements(container);
+  const known = new Set([...before.groups, ...before.chunks]);
   requestAnimationFrame(() =>
     requestAnimationFrame(() => {
-      const lastGroup = lastOf(container, GROUP);
-      const lastChunk = lastOf(lastGroup, CHUNK);
-      for (const el of container.querySelectorAll(`.${GROUP}, .${CHUNK}`)) {
-        const isGroup = el.classList.contains(GROUP);
-        const seal = isGroup ? el !== lastGroup : el.parentElement === lastGroup && el !== lastChunk;
+      const { groups, chunks } = chunkElements(container);
+      const lastGroup = groups[groups.length - 1];
+      const lastChunks = childrenOf(lastGroup, CHUNK);
+      const lastChunk = lastChunks[lastChunks.length - 1];
+      for (const el of [...groups, ...chunks]) {
+        const seal = el.classList.contains(GROUP) ? el !== lastGroup : el.parentElement === lastGroup && el !== lastChunk;
         if (!seal) el.classList.remove(SEALED);
         else if (known.has(el)) el.classList.add(SEALED);
       }

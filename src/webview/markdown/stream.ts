@@ -13,8 +13,14 @@ import { EMPTY_CHUNKS, placeBlocks, sealChunks, type ChunkState } from './chunks
 import { parseMarkdown } from './md';
 
 export class MarkdownStream {
-  private text = '';
-  /** Start of the open tail in `text`; everything before it is rendered for good. */
+  /**
+   * The text rendered for good, and the open tail after it. Kept apart so a frame only reads the
+   * tail: slicing one growing string would copy all of it every frame (V8 flattens the string
+   * that `+=` built before it can slice it), a cost that grows with the answer.
+   */
+  private closedText = '';
+  private tail = '';
+  /** Length of `closedText`: where the open tail starts in the whole text. */
   private closedOffset = 0;
   /** The chunk closed blocks go into next (see chunks.ts). */
   private chunks: ChunkState = EMPTY_CHUNKS;
@@ -40,7 +46,7 @@ export class MarkdownStream {
 
   /** The text so far, with line ends normalized as markdown-it sees them. */
   get value(): string {
-    return this.text;
+    return this.closedText + this.tail;
   }
 
   /** Appends streamed text; it renders at the next animation frame. */
@@ -49,7 +55,7 @@ export class MarkdownStream {
     // CRLF may be split across deltas: a trailing \r already became \n, so drop the next \n.
     const skipLf = this.pendingCr && delta.startsWith('\n');
     this.pendingCr = delta.endsWith('\r');
-    this.text += (skipLf ? delta.slice(1) : delta).replace(/\r\n?/g, '\n');
+    this.tail += (skipLf ? delta.slice(1) : delta).replace(/\r\n?/g, '\n');
     this.rendered = false;
     if (this.active) scheduleFrame(this.render);
   }
@@ -70,7 +76,8 @@ export class MarkdownStream {
   /** Replaces the whole text (the host sent a final text that differs) and renders it now. */
   reset(text: string): void {
     this.container.replaceChildren();
-    this.text = '';
+    this.closedText = '';
+    this.tail = '';
     this.closedOffset = 0;
     this.chunks = EMPTY_CHUNKS;
     this.tailNodes = [];
@@ -90,7 +97,7 @@ export class MarkdownStream {
     if (this.rendered) return;
     this.rendered = true;
     const base = this.closedOffset;
-    const tail = this.text.slice(base);
+    const tail = this.tail;
     const split = splitBlocks(tail, parseMarkdown(tail));
     for (const node of this.tailNodes) node.remove();
     for (const chunk of this.tailChunks) chunk.remove();
@@ -100,6 +107,8 @@ export class MarkdownStream {
       const closed = placeBlocks(this.container, split.closed, base, this.chunks);
       this.chunks = closed.state;
       this.closedOffset = base + split.openOffset;
+      this.closedText += tail.slice(0, split.openOffset);
+      this.tail = tail.slice(split.openOffset);
       chunksChanged ||= closed.created.length > 0;
     }
     // The tail goes where its blocks would go if closed, without moving the chunk state on.
