@@ -29,7 +29,7 @@ import type { Browser, CDPSession } from 'playwright-core';
 import { launchChromium, ROOT } from '../realVscode/codeServer';
 import { chunk, seeded } from '../webview/fixtures/answers';
 import { longAnswer, longConversation } from '../webview/fixtures/generate';
-import { buildBundle, openWebview, viewState } from '../webview/harness';
+import { buildBundle, openWebview, readAnswer, viewState } from '../webview/harness';
 
 const DELTAS_PER_FRAME = 8;
 
@@ -98,7 +98,7 @@ async function streamAnswer(browser: Browser, size: number): Promise<{ totalMs: 
     const trace = await browser.stopTracing();
     const cdpMs = (await taskDurationMs(cdp)) - cdpBefore;
     await cdp.detach();
-    const rendered = await view.page.locator('.answer').evaluate((el) => el.textContent?.length ?? 0);
+    const rendered = (await readAnswer(view, 'a')).text.length;
     if (rendered < text.length * 0.5) throw new Error(`only ${rendered} characters rendered`);
     if (view.errors.length) throw new Error(view.errors.join('\n'));
     return { ...mainThreadTasks(trace), cdpMs, chars: text.length, deltas: deltas.length };

@@ -138,6 +138,32 @@ export async function openWebview(browser: Browser, options: WebviewOptions = {}
   };
 }
 
+/**
+ * The whole rendered answer of a turn, parked groups included (far-away groups of a long answer
+ * are out of the DOM, see src/webview/markdown/parking.ts): each group is scrolled into view,
+ * which brings a parked one back, and read there. Leaves the list scrolled to the answer's end.
+ */
+export async function readAnswer(view: Webview, turnId: string): Promise<{ html: string; text: string; parked: number; elements: number }> {
+  const answer = view.page.locator(`.turn[data-turn-id="${turnId}"] .answer`);
+  const parked = await answer.locator(':scope > .md-parked').count();
+  const groups = await answer.locator(':scope > *').count();
+  let html = '';
+  let text = '';
+  let elements = 0;
+  for (let i = 0; i < groups; i++) {
+    const group = answer.locator(':scope > *').nth(i);
+    await group.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await view.frames(3); // the intersection observer runs after a frame is laid out
+    const read = await group.evaluate((el) => ({ html: el.outerHTML, text: el.textContent ?? '', parked: el.classList.contains('md-parked'), elements: el.getElementsByTagName('*').length + 1 }));
+    if (read.parked) throw new Error(`group ${i} of ${turnId} is still parked in view`);
+    html += read.html;
+    text += read.text;
+    elements += read.elements;
+  }
+  await answer.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+  return { html, text, parked, elements };
+}
+
 /** Mocha hooks: build the bundle and start one headless Chromium for the suite. */
 export function useBrowser(): () => Browser {
   let browser: Browser | undefined;

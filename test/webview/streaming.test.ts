@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import type { HostMessage } from '../../src/shared/protocol';
 import { chunk, SAMPLE_ANSWERS, seeded } from './fixtures/answers';
 import { longAnswer } from './fixtures/generate';
-import { openWebview, useBrowser, viewState, type Webview } from './harness';
+import { openWebview, readAnswer, useBrowser, viewState, type Webview } from './harness';
 
 const USAGE = { model: 'grok-4-0709', promptTokens: 1200, completionTokens: 340, reasoningTokens: 90, cachedTokens: 1000, totalTokens: 1540, costUsd: 0.0086 };
 
@@ -23,7 +23,7 @@ async function stream(view: Webview, turnId: string, text: string, seed: number,
   }
 }
 
-const answerHtml = (view: Webview, turnId: string) => view.page.locator(`.turn[data-turn-id="${turnId}"] .answer`).innerHTML();
+const answerHtml = async (view: Webview, turnId: string) => (await readAnswer(view, turnId)).html;
 
 describe('streaming answers', function () {
   const browser = useBrowser();

@@ -6,6 +6,7 @@
 import type { ConversationView, EditCardView, HostMessage, TurnView } from '../../shared/protocol';
 import { codicon, h } from '../dom';
 import { afterFrame, scheduleFrame } from '../frames';
+import { GroupParking } from '../markdown/parking';
 import { loadPersisted, savePersisted } from '../vscodeApi';
 import { TurnElement } from './turnElement';
 import type { TurnActions } from './turnParts';
@@ -36,6 +37,7 @@ export class MessageList {
   private restored = false;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly refresh = () => this.list.refresh();
+  private readonly parking = new GroupParking(this.scroller);
 
   /** Called when an answer starts or stops streaming (the composer toggles Send/Stop). */
   onStreamingChange: (streaming: boolean) => void = () => undefined;
@@ -155,6 +157,7 @@ export class MessageList {
       actions: this.actions,
       canEdit: (t) => !this.isStreaming && t === this.lastUser(),
       thinkingOpen: this.thinkingOpen,
+      parking: this.parking,
     });
     this.elements.set(turn.id, element);
     return {

@@ -7,6 +7,7 @@
 import type { TurnView } from '../../shared/protocol';
 import { codicon, h } from '../dom';
 import { renderMarkdown, sealChunks } from '../markdown/chunks';
+import type { GroupParking } from '../markdown/parking';
 import { MarkdownStream } from '../markdown/stream';
 import { editCardElement } from './editCard';
 import { attachmentChip, statusLine, usageFooter, type TurnActions } from './turnParts';
@@ -17,6 +18,8 @@ export interface TurnContext {
   canEdit(turn: TurnView): boolean;
   /** Remembers whether the user opened a turn's "Thinking" section across re-creation. */
   thinkingOpen: Set<string>;
+  /** Takes parts of long answers far from the viewport out of the DOM. */
+  parking?: GroupParking;
 }
 
 export class TurnElement {
@@ -30,6 +33,8 @@ export class TurnElement {
   private footer: HTMLElement | undefined;
   private cards: HTMLElement | undefined;
   private editButton: HTMLButtonElement | undefined;
+  /** The answer's container (finished answers render into it without a stream). */
+  private body: HTMLElement | undefined;
 
   constructor(
     private readonly turn: TurnView,
@@ -61,14 +66,15 @@ export class TurnElement {
   private buildAssistant(): void {
     const { turn } = this;
     const body = h('div', { class: 'markdown answer' });
+    this.body = body;
     this.element.append(this.thinkingSlot, body);
     if (turn.status === 'streaming') {
-      this.answer = new MarkdownStream(body);
+      this.answer = new MarkdownStream(body, { parking: this.ctx.parking });
       this.answer.append(turn.text);
       this.answer.flush();
     } else {
       body.append(renderMarkdown(turn.text));
-      sealChunks(body);
+      sealChunks(body, this.ctx.parking);
     }
     if (turn.reasoning) this.ensureThinking().append(turn.reasoning);
     this.refreshStatus();
@@ -84,7 +90,7 @@ export class TurnElement {
       h('summary', {}, codicon('lightbulb'), h('span', { class: 'thinking-label' }, 'Thinking')),
       body,
     );
-    const stream = new MarkdownStream(body, open);
+    const stream = new MarkdownStream(body, { active: open, parking: this.ctx.parking });
     details.addEventListener('toggle', () => {
       if (details.open) this.ctx.thinkingOpen.add(this.turn.id);
       else this.ctx.thinkingOpen.delete(this.turn.id);
@@ -133,5 +139,6 @@ export class TurnElement {
   dispose(): void {
     this.answer?.dispose();
     this.thinking?.dispose();
+    if (this.body) this.ctx.parking?.release(this.body);
   }
 }

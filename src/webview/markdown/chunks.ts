@@ -12,6 +12,7 @@
 import { h } from '../dom';
 import { normalizeNewlines, topLevelBlocks, type Block } from './blocks';
 import { parseMarkdown } from './md';
+import type { GroupParking } from './parking';
 import { renderTokensToFragment } from './render';
 
 export const CHUNK_CHARS = 4000;
@@ -91,9 +92,10 @@ function chunkElements(container: HTMLElement): { groups: Element[]; chunks: Ele
  * element has been laid out once, so `contain-intrinsic-size: auto` remembers its real height
  * (sealing one that never was would show it at the placeholder height for a frame). Only the
  * two chunk levels are walked (a querySelectorAll would visit every rendered element of the
- * answer, a cost that grows with the answer each time a chunk is added).
+ * answer, a cost that grows with the answer each time a chunk is added). Sealed groups are handed
+ * to `parking`, which takes them out of the DOM while they are far from the viewport.
  */
-export function sealChunks(container: HTMLElement): void {
+export function sealChunks(container: HTMLElement, parking?: GroupParking): void {
   const before = chunkElements(container);
   const known = new Set([...before.groups, ...before.chunks]);
   requestAnimationFrame(() =>
@@ -103,9 +105,14 @@ export function sealChunks(container: HTMLElement): void {
       const lastChunks = childrenOf(lastGroup, CHUNK);
       const lastChunk = lastChunks[lastChunks.length - 1];
       for (const el of [...groups, ...chunks]) {
-        const seal = el.classList.contains(GROUP) ? el !== lastGroup : el.parentElement === lastGroup && el !== lastChunk;
+        if (parking?.isParked(el)) continue;
+        const isGroup = el.classList.contains(GROUP);
+        const seal = isGroup ? el !== lastGroup : el.parentElement === lastGroup && el !== lastChunk;
         if (!seal) el.classList.remove(SEALED);
-        else if (known.has(el)) el.classList.add(SEALED);
+        else if (known.has(el) && !el.classList.contains(SEALED)) {
+          el.classList.add(SEALED);
+          if (isGroup) parking?.watch(el as HTMLElement);
+        }
       }
     }),
   );

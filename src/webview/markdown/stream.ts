@@ -11,6 +11,7 @@ import { cancelFrame, scheduleFrame } from '../frames';
 import { splitBlocks } from './blocks';
 import { EMPTY_CHUNKS, placeBlocks, sealChunks, type ChunkState } from './chunks';
 import { parseMarkdown } from './md';
+import type { GroupParking } from './parking';
 
 export class MarkdownStream {
   /**
@@ -30,18 +31,21 @@ export class MarkdownStream {
   private pendingCr = false;
   private rendered = true;
   private active: boolean;
+  private readonly parking: GroupParking | undefined;
   private readonly render = () => this.renderNow();
 
   /**
    * @param container where the rendered blocks go (owned by this stream)
-   * @param active when false, text accumulates and renders only once activated (a collapsed
-   *   "Thinking" section costs nothing until it is opened)
+   * @param options.active when false, text accumulates and renders only once activated (a
+   *   collapsed "Thinking" section costs nothing until it is opened)
+   * @param options.parking takes finished groups far from the viewport out of the DOM
    */
   constructor(
     readonly container: HTMLElement,
-    active = true,
+    options: { active?: boolean; parking?: GroupParking } = {},
   ) {
-    this.active = active;
+    this.active = options.active ?? true;
+    this.parking = options.parking;
   }
 
   /** The text so far, with line ends normalized as markdown-it sees them. */
@@ -75,6 +79,7 @@ export class MarkdownStream {
 
   /** Replaces the whole text (the host sent a final text that differs) and renders it now. */
   reset(text: string): void {
+    this.parking?.release(this.container);
     this.container.replaceChildren();
     this.closedText = '';
     this.tail = '';
@@ -91,6 +96,7 @@ export class MarkdownStream {
   /** Stops pending work; the container keeps what was rendered. */
   dispose(): void {
     cancelFrame(this.render);
+    this.parking?.release(this.container);
   }
 
   private renderNow(): void {
@@ -116,6 +122,6 @@ export class MarkdownStream {
     this.tailNodes = open.nodes;
     this.tailChunks = open.created;
     // Re-seal only when the chunk list changed, not on every frame the tail sits in a new chunk.
-    if (chunksChanged || open.created.length !== tentativeBefore) sealChunks(this.container);
+    if (chunksChanged || open.created.length !== tentativeBefore) sealChunks(this.container, this.parking);
   }
 }
