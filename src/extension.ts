@@ -3,7 +3,8 @@
  * activation failures to the user (VS Code only logs them). Behaviour lives in the modules below:
  * - src/vscode/commands.ts: every command, by id
  * - src/vscode/chatViewProvider.ts: the Chat view (handshake, validation)
- * - src/vscode/chatController.ts: chat turns, history, context chips, edit cards
+ * - src/vscode/chatController.ts: the conversation, history and view state; its parts in
+ *   src/vscode/chat/ (one answer streamed end to end, edit cards, code-block and link actions, spend)
  * - src/vscode/edits/: preview (diff), per-hunk choice, apply in one WorkspaceEdit
  * - src/vscode/apiKeyStore.ts, settings.ts, logger.ts, clientProvider.ts: key, settings, log, xAI client
  * - src/core/: everything that does not need VS Code

@@ -15,9 +15,10 @@
  *    large/small should stay ≤ 4.5 for 4× the text: rendering is linear, not quadratic.
  *    Each stream runs `--repeat N` times (default 3, interleaved small/large) and the lowest
  *    figures count: other work on a shared machine only ever adds time, so the minimum is the
- *    best estimate of what the code itself costs. (Split by tenths of the 200 KB stream, the CPU
- *    time per tenth is flat after the first screenful; the first ~20 KB cost a little less
- *    because there is less on screen to paint, so the ratio sits near 4.2, not exactly 4.)
+ *    best estimate of what the code itself costs. (Split in quarters, the 200 KB stream's
+ *    main-thread time per quarter is flat: far-away parts of the answer leave the DOM, see
+ *    src/webview/markdown/parking.ts. Each quarter costs about what the whole 50 KB stream does.)
+ *    The answer is read back whole at the end (parked parts included) to check it all rendered.
  * 2. History: a stored conversation of 500 turns (answers of 0.3–6 KB, ~0.9 MB of text) is
  *    posted as one `conversation` message; the time from posting it to the first frame after
  *    it was handled (a rAF, then a task: the frame has been produced) is the time to first

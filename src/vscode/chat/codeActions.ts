@@ -1,0 +1,66 @@
+/**
+ * What the buttons and links inside an answer do in the editor: Insert and Apply on a code
+ * block, and links (decided in core by {@link classifyLink}, carried out here).
+ */
+import * as vscode from 'vscode';
+import { checkEditPath, type FileChange } from '../../core/edits';
+import { classifyLink } from '../../core/chat/links';
+import type { EditFlow } from '../edits/editFlow';
+
+/** Shows a short message in the Chat view. */
+export type Notice = (level: 'info' | 'warning', text: string) => void;
+
+/** "Insert": replaces every selection of the active (or first visible) editor with the code. */
+export async function insertCode(code: string, notice: Notice): Promise<void> {
+  const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors[0];
+  if (!editor) return notice('info', 'Open a file to insert the code into.');
+  await editor.edit((b) => {
+    for (const s of editor.selections) b.replace(s, code);
+  });
+}
+
+/**
+ * "Apply" on a code block: through the edit preview, it replaces the active editor's selection,
+ * or the whole file when nothing is selected. The user still accepts or rejects the diff.
+ */
+export async function applyCode(code: string, edits: EditFlow, notice: Notice): Promise<void> {
+  const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'file');
+  if (!editor || editor.document.uri.scheme !== 'file') {
+    return notice('info', 'Open the file to apply the code to (select the part to replace, or nothing for the whole file).');
+  }
+  const path = vscode.workspace.asRelativePath(editor.document.uri, false);
+  const selection = editor.selection;
+  const change: FileChange = selection.isEmpty
+    ? { kind: 'whole', path, content: code }
+    : { kind: 'edits', path, edits: [{ search: editor.document.getText(selection), replace: code, line: selection.start.line + 1 }] };
+  const session = await edits.propose([change], 'code block');
+  await edits.preview(session.id);
+}
+
+/** A link clicked in an answer: web and mail links open outside, workspace files in the editor. */
+export async function openLink(href: string, notice: Notice): Promise<void> {
+  const action = classifyLink(href);
+  switch (action.kind) {
+    case 'ignore':
+      return;
+    case 'refuse':
+      return notice('warning', action.message);
+    case 'external':
+      await vscode.env.openExternal(vscode.Uri.parse(action.url, true));
+      return;
+    case 'workspaceFile':
+      return openWorkspaceFile(action.path, notice);
+  }
+}
+
+async function openWorkspaceFile(path: string, notice: Notice): Promise<void> {
+  const check = checkEditPath((vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath), path);
+  if (!check.ok) return notice('warning', `Not opened: ${check.message}.`);
+  const uri = vscode.Uri.file(check.absolutePath);
+  const exists = await vscode.workspace.fs.stat(uri).then(
+    () => true,
+    () => false,
+  );
+  if (!exists) return notice('info', `${path} does not exist in the workspace.`);
+  await vscode.window.showTextDocument(uri, { preview: true });
+}
