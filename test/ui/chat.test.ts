@@ -135,6 +135,33 @@ describe('Chat against the fake xAI server, in the real workbench', function () 
     await answer.scrollIntoViewIfNeeded();
     await screenshot(wb.page, 'chat-answer-light');
   });
+
+  it('outlines code blocks, turns and the input in high contrast', async () => {
+    await wb.close();
+    wb = await openWorkbench({ runDir: wb.server.runDir, settings: { 'grok.baseUrl': fake.url, 'workbench.colorTheme': 'Default High Contrast' } });
+    await openGrokView(wb.page);
+    frame = await chatFrame(wb.page);
+    const answer = lastAnswer(frame);
+    await answer.locator('.code-block').first().waitFor({ timeout: 30_000 });
+    await answer.scrollIntoViewIfNeeded();
+    // High contrast themes draw no backgrounds to tell parts apart: borders must show.
+    // (No named functions inside evaluate: tsx's keepNames helper does not exist in the page.)
+    const parts: [string, 'Top' | 'Bottom'][] = [['.turn-assistant .code-block', 'Top'], ['.turn', 'Bottom'], ['textarea.input', 'Top']];
+    const borders = await frame.evaluate((list) => {
+      const found: Record<string, string> = {};
+      for (const [selector, side] of list) {
+        const el = document.querySelector(selector);
+        const style = el ? getComputedStyle(el) : undefined;
+        found[selector] = !style ? 'missing' : style[`border${side}Style`] === 'none' ? 'none' : style[`border${side}Color`];
+      }
+      return { contrastBorder: getComputedStyle(document.documentElement).getPropertyValue('--vscode-contrastBorder').trim(), found };
+    }, parts);
+    assert.ok(borders.contrastBorder, 'the theme is high contrast');
+    for (const [part, color] of Object.entries(borders.found)) {
+      assert.ok(!['missing', 'none', 'rgba(0, 0, 0, 0)'].includes(color), `${part} is outlined (${color})`);
+    }
+    await screenshot(wb.page, 'chat-answer-high-contrast');
+  });
 });
 
 describe('Edit cards in the chat, in the real workbench', function () {

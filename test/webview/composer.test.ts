@@ -36,6 +36,17 @@ describe('composer and controls', function () {
     await view.close();
   });
 
+  it('fits the wrapped placeholder without anyone typing, and again after the view is resized', async () => {
+    const clipped = () => input().evaluate((el: HTMLTextAreaElement) => el.scrollHeight - el.clientHeight);
+    for (const width of [260, 420, 200]) {
+      await view.page.setViewportSize({ width, height: 700 });
+      await view.frames(3);
+      const lines = await input().evaluate((el: HTMLTextAreaElement) => Math.round(el.clientHeight / parseFloat(getComputedStyle(el).lineHeight)));
+      assert.equal(await clipped(), 0, `nothing clipped at ${width}px (${lines} lines shown)`);
+      if (width === 200) assert.ok(lines >= 3, `the placeholder wraps at ${width}px and the input grew to show it`);
+    }
+  });
+
   it('sends with Enter, adds a newline with Shift+Enter, and ignores Enter while an IME composes', async () => {
     await input().click();
     await view.page.keyboard.type('line one');

@@ -46,7 +46,6 @@ export class Composer {
     const bar = h('div', { class: 'composer-bar' }, this.tokens, h('span', { class: 'spacer' }), this.button);
     this.element = h('div', { class: 'composer' }, this.warning, this.editBanner, this.chips.element, inputWrap, bar);
     this.input.value = loadPersisted().draft ?? '';
-    if (this.input.value) requestAnimationFrame(() => this.autoGrow()); // a restored draft, once laid out
     this.setStreaming(false);
     this.chips.setAttachments([]);
     this.wire();
@@ -63,6 +62,15 @@ export class Composer {
       this.draftTimer = setTimeout(() => savePersisted({ draft: input.value }), 300);
     });
     input.addEventListener('blur', () => this.mentions.close());
+    // Fit the text (or the placeholder, which wraps in a narrow sidebar) whenever the width
+    // changes: on first layout (a restored draft, a view shown after being hidden) and on resize.
+    let width = -1;
+    new ResizeObserver(([entry]) => {
+      const next = Math.round(entry?.contentRect.width ?? 0);
+      if (next === width) return; // the height change autoGrow makes reports here too
+      width = next;
+      this.autoGrow();
+    }).observe(input);
     input.addEventListener('paste', (event) => {
       const files = imageFiles(event.clipboardData);
       if (files.length === 0) return; // plain text pastes as usual
