@@ -1,0 +1,79 @@
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import { activateExtension, useFakeXai } from './helpers';
+
+type WarningAnswer = string | undefined;
+
+/**
+ * Answers the extension's warning messages instead of the user (a modal dialog would wait for a
+ * click forever) and records them. The extension and these tests share one `vscode` API object.
+ */
+function answerWarnings(answer: WarningAnswer): { shown: { message: string; modal: boolean }[]; restore: () => void } {
+  const window = vscode.window as { showWarningMessage: (...args: unknown[]) => Thenable<unknown> };
+  const original = window.showWarningMessage;
+  const shown: { message: string; modal: boolean }[] = [];
+  window.showWarningMessage = (message: unknown, ...rest: unknown[]) => {
+    const options = rest[0];
+    const modal = typeof options === 'object' && options !== null && (options as { modal?: boolean }).modal === true;
+    shown.push({ message: String(message), modal });
+    return Promise.resolve(answer);
+  };
+  return { shown, restore: () => (window.showWarningMessage = original) };
+}
+
+describe('The monthly budget (grok.monthlyBudgetUsd)', () => {
+  const server = useFakeXai();
+  const grok = () => vscode.workspace.getConfiguration('grok');
+
+  after(async () => {
+    await grok().update('monthlyBudgetUsd', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  it('asks before each request once the budget is used up; cancelling sends nothing, Send Anyway sends', async () => {
+    const api = await activateExtension();
+    // A budget so small that the first answer's estimated cost uses it up.
+    await grok().update('monthlyBudgetUsd', 1e-9, vscode.ConfigurationTarget.Global);
+    await api.sendChatMessage('[scenario:default] first question');
+    assert.equal(api.lastTurn()?.status, 'done', api.lastTurn()?.error?.message);
+    assert.ok((api.lastTurn()?.usage?.costUsd ?? 0) > 0, 'the answer had an estimated cost');
+    const sent = server.get().requests.length;
+
+    const cancel = answerWarnings(undefined);
+    try {
+      await api.sendChatMessage('[scenario:default] second question');
+    } finally {
+      cancel.restore();
+    }
+    assert.equal(cancel.shown.length, 1, 'asked once');
+    assert.ok(cancel.shown[0]?.modal, 'as a modal question');
+    assert.match(cancel.shown[0]?.message ?? '', /reached your budget/);
+    const refused = api.lastTurn();
+    assert.equal(refused?.status, 'error');
+    assert.match(refused?.error?.message ?? '', /monthly budget is used up/);
+    assert.equal(refused?.error?.action, 'openSettings');
+    assert.equal(server.get().requests.length, sent, 'nothing was sent');
+
+    const agree = answerWarnings('Send Anyway');
+    try {
+      await api.sendChatMessage('[scenario:default] third question');
+    } finally {
+      agree.restore();
+    }
+    assert.equal(agree.shown.length, 1);
+    assert.equal(api.lastTurn()?.status, 'done', api.lastTurn()?.error?.message);
+    assert.ok(server.get().requests.length > sent, 'sent after the user agreed');
+  });
+
+  it('asks nothing when the budget is off', async () => {
+    const api = await activateExtension();
+    await grok().update('monthlyBudgetUsd', 0, vscode.ConfigurationTarget.Global);
+    const watch = answerWarnings(undefined);
+    try {
+      await api.sendChatMessage('[scenario:default] no budget');
+    } finally {
+      watch.restore();
+    }
+    assert.deepEqual(watch.shown, []);
+    assert.equal(api.lastTurn()?.status, 'done', api.lastTurn()?.error?.message);
+  });
+});
