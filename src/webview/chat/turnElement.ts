@@ -139,6 +139,7 @@ export class TurnElement {
   dispose(): void {
     this.answer?.dispose();
     this.thinking?.dispose();
-    if (this.body) this.ctx.parking?.release(this.body);
+    // A stream releases its own container; a finished answer was rendered without one.
+    if (this.body && !this.answer) this.ctx.parking?.release(this.body);
   }
 }
