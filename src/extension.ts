@@ -1,17 +1,21 @@
 /**
  * Composition root: builds the services once, registers the view and the commands, and shows
  * activation failures to the user (VS Code only logs them). Behaviour lives in the modules below:
+ * - src/core/chat/engine/: the conversation engine (chat turns, edit requests, the checks before sending)
  * - src/vscode/commands.ts: every command, by id
  * - src/vscode/chatViewProvider.ts: the Chat view (handshake, validation)
- * - src/vscode/chatController.ts: the conversation, history and view state; its parts in
- *   src/vscode/chat/ (one answer streamed end to end, edit cards, code-block and link actions, spend)
- * - src/vscode/edits/: preview (diff), per-hunk choice, apply in one WorkspaceEdit
- * - src/vscode/apiKeyStore.ts, settings.ts, logger.ts, clientProvider.ts: key, settings, log, xAI client
+ * - src/vscode/chatController.ts: builds the engine for the view and routes the view's messages;
+ *   edit cards, code-block and link actions in src/vscode/chat/
+ * - src/vscode/edits/: edit requests of editor commands, preview (diff), per-hunk choice, one WorkspaceEdit
+ * - src/vscode/settings.ts (the one Config), apiKeyStore.ts, logger.ts, clientProvider.ts: settings, key, log, xAI client
  * - src/core/: everything that does not need VS Code
  */
 import * as vscode from 'vscode';
 import type { TurnView } from './shared/protocol';
+import { isXaiHost } from './core/api';
+import { keyProblem } from './core/apiKey';
 import { HistoryStore } from './core/chat/historyStore';
+import { SpendTracker } from './core/chat/spendTracker';
 import { ApiKeyStore } from './vscode/apiKeyStore';
 import { ChatContext } from './vscode/chatContext';
 import { ChatController } from './vscode/chatController';
@@ -20,9 +24,10 @@ import { ClientProvider } from './vscode/clientProvider';
 import { createCommands, registerCommands } from './vscode/commands';
 import { EditFlow } from './vscode/edits/editFlow';
 import { createHistoryFs } from './vscode/historyFs';
+import { GrokCodeActions } from './vscode/lightbulb';
 import { OutputLogger } from './vscode/logger';
-import { GrokCodeActions } from './vscode/refactorCommands';
-import { onDidChangeSettings } from './vscode/settings';
+import { vscodeQuestions } from './vscode/questions';
+import { createConfig } from './vscode/settings';
 
 /** What the extension exposes to other code (tests, scripts). Never the key. */
 export interface GrokExtensionApi {
@@ -39,29 +44,45 @@ export async function activate(context: vscode.ExtensionContext): Promise<GrokEx
   try {
     const keyStore = new ApiKeyStore(context.secrets);
     logger.setSecrets([await keyStore.get()]);
-
-    let chat: ChatController | undefined;
-    const clients = new ClientProvider(keyStore, logger, (usage) => chat?.recordUsage(usage));
+    const { config, subscription: configSubscription } = createConfig();
+    const spend = new SpendTracker(context.globalState);
+    const clients = new ClientProvider(config, keyStore, logger, (usage) => spend.record(usage));
+    const keyCheck = async () => keyProblem(config.current.baseUrl, await keyStore.has(), isXaiHost);
+    const questions = vscodeQuestions();
+    const scrub = (text: string) => logger.scrub(text);
     const chatContext = new ChatContext();
     const edits = new EditFlow(logger);
+    let chat: ChatController | undefined;
     const chatView = new ChatViewProvider({
       extensionUri: context.extensionUri,
       logger,
       onMessage: (message) => chat?.handle(message),
     });
     chat = new ChatController({
+      config,
       keyStore,
       clients,
+      spend,
       store: new HistoryStore(createHistoryFs(vscode.Uri.joinPath(context.globalStorageUri, 'conversations'))),
       context: chatContext,
       logger,
       globalState: context.globalState,
       edits,
+      questions,
+      scrub,
       post: (message) => chatView.post(message),
     });
     const controller = chat;
+    const postState = () => {
+      if (chatView.isReady) void controller.postState();
+    };
+    const spendSubscription = spend.onDidChange(postState);
+    const settingsSubscription = config.onDidChange(postState);
 
     context.subscriptions.push(
+      configSubscription,
+      spendSubscription,
+      settingsSubscription,
       keyStore,
       clients,
       chatContext,
@@ -78,8 +99,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<GrokEx
       chatContext.onDidChange(() => {
         if (chatView.isReady) controller.postAttachments();
       }),
-      onDidChangeSettings(() => void controller.postState()),
-      ...registerCommands(createCommands({ keyStore, logger, chatView, clients, chat: controller, edits, globalState: context.globalState })),
+      ...registerCommands(
+        createCommands({
+          config,
+          keyStore,
+          keyCheck,
+          logger,
+          chatView,
+          clients,
+          client: () => clients.get(),
+          chat: controller,
+          edits,
+          spend,
+          hasKey: () => keyStore.has(),
+          questions,
+          scrub,
+          globalState: context.globalState,
+        }),
+      ),
     );
     logger.info(`Grok Code Assistant ${context.extension.packageJSON.version as string} activated.`);
     return {

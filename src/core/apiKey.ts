@@ -19,3 +19,22 @@ export function checkApiKeyInput(input: string | undefined): ApiKeyCheck {
   if (/[^\x21-\x7e]/.test(key)) return { ok: false, message: 'An API key has only plain ASCII characters.' };
   return { ok: true, key };
 }
+
+/** What the user sees when a request needs a key and none is stored (one message, everywhere). */
+export const KEY_NEEDED_MESSAGE = 'Grok needs an xAI API key first.';
+
+/** Why nothing can be sent yet, and the one action that fixes it. */
+export interface KeyProblem {
+  message: string;
+  action: 'setApiKey';
+}
+
+/**
+ * The one rule for "is a key needed before sending": xAI's own hosts always need one; any other
+ * server (a local model server, a proxy) may work without, so it is not asked for there.
+ * Returns undefined when the request may go ahead.
+ */
+export function keyProblem(baseUrl: string, hasKey: boolean, isXaiHost: (baseUrl: string) => boolean): KeyProblem | undefined {
+  if (hasKey || !isXaiHost(baseUrl)) return undefined;
+  return { message: KEY_NEEDED_MESSAGE, action: 'setApiKey' };
+}

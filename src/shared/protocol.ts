@@ -7,7 +7,7 @@
  *   imports types from this file (the zod runtime stays in the host bundle).
  * - Handshake: the webview posts `ready` once its listener is installed; the host
  *   posts nothing before that, and answers `ready` with `state` and the open conversation.
- * - The API key never crosses this boundary: the webview only learns `hasApiKey`.
+ * - The API key never crosses this boundary: the webview only learns `needsApiKey`.
  */
 import * as z from 'zod';
 
@@ -89,19 +89,13 @@ export interface ModelView {
 }
 
 export interface ViewState {
-  hasApiKey: boolean;
+  /** The configured endpoint needs a key and none is stored: show the key banner. */
+  needsApiKey: boolean;
   /** The model new requests go to. */
   model: string;
   models: ModelView[];
   /** Totals of this window's session. */
   session: { tokens: number; costUsd: number };
-  /** Features that land separately; the webview hides their controls until they are on. */
-  features?: ViewFeatures;
-}
-
-export interface ViewFeatures {
-  /** Show "Apply" on code blocks (posts `applyCode`); off until the edit flow handles it. */
-  applyCode?: boolean;
 }
 
 export interface UsageView {
@@ -208,6 +202,8 @@ export type HostMessage =
       reasoning?: string;
     }
   /** Add or update an edit card of a turn. */
+  /** What a streaming turn is waiting for (a retry after a rate limit, say); no text: waiting is over. */
+  | { type: 'turnStatus'; turnId: string; text?: string; retryInMs?: number }
   | { type: 'editCard'; turnId: string; card: EditCardView }
   /** Remove a turn (a retried turn is replaced). */
   | { type: 'turnRemoved'; turnId: string }

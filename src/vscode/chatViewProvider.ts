@@ -4,8 +4,11 @@ import type { Logger } from '../core/log';
 import { buildChatHtml } from '../core/webviewHtml';
 import { parseWebviewMessage, type HostMessage, type WebviewMessage } from '../shared/protocol';
 
+/** A validated message the view provider does not handle itself (it runs `runCommand`). */
+export type ChatMessageFromView = Exclude<WebviewMessage, { type: 'runCommand' }>;
+
 /** Handles validated messages the host does not handle itself (the chat turn, in its own module). */
-export type ChatMessageHandler = (message: WebviewMessage, post: (message: HostMessage) => void) => void | Promise<void>;
+export type ChatMessageHandler = (message: ChatMessageFromView, post: (message: HostMessage) => void) => void | Promise<void>;
 
 export interface ChatViewDeps {
   extensionUri: vscode.Uri;

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { createDispatcher, GrokClient, type UsageRecord } from '../core/api';
+import type { Config } from '../core/configStore';
 import type { Logger } from '../core/log';
 import type { ApiKeyStore } from './apiKeyStore';
-import { readSettings } from './settings';
 
 /**
  * Owns the one {@link GrokClient} of this window, built from the current settings, VS Code's proxy
@@ -16,6 +16,7 @@ export class ClientProvider implements vscode.Disposable {
   private closeDispatcher: (() => Promise<void>) | undefined;
 
   constructor(
+    private readonly config: Config,
     private readonly keyStore: ApiKeyStore,
     private readonly logger: Logger,
     private readonly onUsage: (record: UsageRecord) => void = () => {},
@@ -23,7 +24,7 @@ export class ClientProvider implements vscode.Disposable {
 
   /** The client for the current settings (rebuilt when `grok.*` or the proxy settings changed). */
   get(): GrokClient {
-    const settings = readSettings();
+    const settings = this.config.current;
     const http = vscode.workspace.getConfiguration('http');
     const proxy = { httpProxy: http.get<string>('proxy') || undefined, strictSSL: http.get<boolean>('proxyStrictSSL', true) };
     const snapshot = JSON.stringify([settings, proxy]);

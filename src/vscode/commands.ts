@@ -1,25 +1,22 @@
 import * as vscode from 'vscode';
-import { isXaiHost } from '../core/api';
 import { checkApiKeyInput } from '../core/apiKey';
 import type { ApiKeyStore } from './apiKeyStore';
-import type { ChatController } from './chatController';
 import type { ChatViewProvider } from './chatViewProvider';
 import type { ClientProvider } from './clientProvider';
-import type { EditFlow } from './edits/editFlow';
+import type { EditRequestHost } from './edits/editRequest';
 import { showErrorWithAction } from './errorActions';
 import { explainSelection } from './explainCommand';
 import { fixDiagnostic, refactorSelection } from './refactorCommands';
 import type { OutputLogger } from './logger';
-import { readSettings } from './settings';
+import type { KeyCheck } from './editorContext';
 
 /** What commands need; built once in extension.ts. */
-export interface CommandContext {
+export interface CommandContext extends EditRequestHost {
   keyStore: ApiKeyStore;
+  keyCheck: KeyCheck;
   logger: OutputLogger;
   chatView: ChatViewProvider;
   clients: ClientProvider;
-  chat: ChatController;
-  edits: EditFlow;
   globalState: vscode.Memento;
 }
 
@@ -93,11 +90,15 @@ export interface ConnectionReport {
 
 /** "Grok: Test Connection": checks the key and counts the models, or reports the exact error. */
 async function testConnection(ctx: CommandContext): Promise<ConnectionReport> {
-  const { baseUrl } = readSettings();
-  if (isXaiHost(baseUrl) && !(await ctx.keyStore.has())) {
-    const message = 'No Grok API key is set.';
-    showErrorWithAction(message, 'setApiKey');
-    return { ok: false, message };
+  const missingKey = await ctx.keyCheck();
+  if (missingKey) {
+    showErrorWithAction(missingKey.message, missingKey.action);
+    return { ok: false, message: missingKey.message };
+  }
+  const declined = await ctx.questions.confirmEndpoint?.(ctx.config.current.baseUrl);
+  if (declined) {
+    showErrorWithAction(declined.message, declined.action);
+    return { ok: false, message: declined.message };
   }
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Grok: testing the connection…', cancellable: true },
@@ -114,7 +115,7 @@ async function testConnection(ctx: CommandContext): Promise<ConnectionReport> {
     inform(message);
     return { ok: true, message };
   }
-  const message = `Grok: ${result.error.message}`;
+  const message = ctx.scrub(`Grok: ${result.error.message}`);
   ctx.logger.warn(`Test Connection failed (${result.error.kind}${result.error.status ? ` ${result.error.status}` : ''}): ${result.error.message}`);
   showErrorWithAction(message, result.error.action, () => vscode.commands.executeCommand('grok.testConnection'));
   return { ok: false, message };

@@ -1,8 +1,6 @@
 import * as vscode from 'vscode';
-import { isXaiHost } from '../core/api';
-import type { ApiKeyStore } from './apiKeyStore';
+import type { KeyProblem } from '../core/apiKey';
 import { showErrorWithAction } from './errorActions';
-import { readSettings } from './settings';
 import { indentationBlock, innermostSymbol, type SymbolRange } from '../core/enclosingBlock';
 import type { ContextItem } from '../core/chat/prompt';
 
@@ -28,7 +26,7 @@ function toSymbolRanges(symbols: readonly (vscode.DocumentSymbol | vscode.Symbol
  * no editor, no key (Set API Key offered), or no selection and no enclosing block.
  */
 export async function commandTarget(
-  keyStore: ApiKeyStore,
+  keyCheck: KeyCheck,
   verb: string,
 ): Promise<{ ok: true; editor: vscode.TextEditor; target: CodeTarget } | { ok: false; message: string }> {
   const say = (message: string) => {
@@ -37,16 +35,20 @@ export async function commandTarget(
   };
   const editor = vscode.window.activeTextEditor;
   if (!editor) return say(`Open a file and select the code to ${verb}.`);
-  if (!(await requireKey(keyStore))) return { ok: false, message: 'No API key.' };
+  if (!(await requireKey(keyCheck))) return { ok: false, message: 'No API key.' };
   const target = await codeTarget(editor);
   if (!target) return say(`Select the code to ${verb}, or put the cursor inside a function or block.`);
   return { ok: true, editor, target };
 }
 
+/** The key rule for the configured endpoint (core's keyProblem), bound to the settings and the key store. */
+export type KeyCheck = () => Promise<KeyProblem | undefined>;
+
 /** Says what is missing and offers Set API Key; true when a key is there (or not needed). */
-export async function requireKey(keyStore: ApiKeyStore): Promise<boolean> {
-  if (!isXaiHost(readSettings().baseUrl) || (await keyStore.has())) return true;
-  showErrorWithAction('Grok needs an xAI API key first.', 'setApiKey');
+export async function requireKey(keyCheck: KeyCheck): Promise<boolean> {
+  const problem = await keyCheck();
+  if (!problem) return true;
+  showErrorWithAction(problem.message, problem.action);
   return false;
 }
 

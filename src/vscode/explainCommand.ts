@@ -1,10 +1,9 @@
 import { redactSecrets } from '../core/chat/secrets';
 import { explainPrompt } from '../core/prompts/explain';
 import { renderTemplate, templateId } from '../core/prompts/template';
-import type { ApiKeyStore } from './apiKeyStore';
 import type { ChatController } from './chatController';
 import type { ChatViewProvider } from './chatViewProvider';
-import { commandTarget } from './editorContext';
+import { commandTarget, type KeyCheck } from './editorContext';
 
 export interface EditorCommandResult {
   ok: boolean;
@@ -15,8 +14,8 @@ export interface EditorCommandResult {
  * "Grok: Explain Selection": the selection (or the enclosing function/block) goes to the chat with
  * the file's path and language; the answer streams into the Chat view.
  */
-export async function explainSelection(deps: { keyStore: ApiKeyStore; chat: ChatController; chatView: ChatViewProvider }): Promise<EditorCommandResult> {
-  const resolved = await commandTarget(deps.keyStore, 'explain');
+export async function explainSelection(deps: { keyCheck: KeyCheck; chat: ChatController; chatView: ChatViewProvider }): Promise<EditorCommandResult> {
+  const resolved = await commandTarget(deps.keyCheck, 'explain');
   if (!resolved.ok) return resolved;
   const { target } = resolved;
   const { text, count } = redactSecrets(target.item.text, target.item.path);

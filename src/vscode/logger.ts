@@ -13,6 +13,11 @@ export class OutputLogger implements Logger, vscode.Disposable {
     this.channel = vscode.window.createOutputChannel(name, { log: true });
   }
 
+  /** Removes the known secrets and anything key-shaped from text shown to the user or stored. */
+  scrub(text: string): string {
+    return redact(text, this.secrets);
+  }
+
   /** Tells the logger which exact values to remove (the stored key); called when the key changes. */
   setSecrets(secrets: readonly (string | undefined)[]): void {
     this.secrets = secrets.filter((s): s is string => typeof s === 'string' && s.length > 0);

@@ -1,20 +1,13 @@
 import * as vscode from 'vscode';
-import type { Logger } from '../core/log';
 import { fixPrompt, refactorPrompt } from '../core/prompts/editTask';
-import type { ApiKeyStore } from './apiKeyStore';
-import type { ClientProvider } from './clientProvider';
-import { commandTarget, requireKey } from './editorContext';
-import type { EditFlow } from './edits/editFlow';
-import { requestEdits, type EditRequestResult } from './editRequest';
+import { commandTarget, requireKey, type KeyCheck } from './editorContext';
+import { requestEdits, type EditRequestHost, type EditRequestResult } from './edits/editRequest';
 
 const RECENT = 'grok.recentRefactorInstructions';
 const MAX_RECENT = 10;
 
-export interface RefactorDeps {
-  keyStore: ApiKeyStore;
-  clients: ClientProvider;
-  edits: EditFlow;
-  logger: Logger;
+export interface RefactorDeps extends EditRequestHost {
+  keyCheck: KeyCheck;
   globalState: vscode.Memento;
 }
 
@@ -50,7 +43,7 @@ async function remember(globalState: vscode.Memento, instruction: string): Promi
  * selection's file, and the diff preview with Accept / Reject.
  */
 export async function refactorSelection(deps: RefactorDeps, instructionArg?: unknown): Promise<EditRequestResult> {
-  const resolved = await commandTarget(deps.keyStore, 'refactor');
+  const resolved = await commandTarget(deps.keyCheck, 'refactor');
   if (!resolved.ok) return { ok: false, message: resolved.message };
   const { editor, target } = resolved;
   const instruction = typeof instructionArg === 'string' && instructionArg.trim() ? instructionArg.trim() : await askInstruction(deps.globalState);
@@ -62,6 +55,7 @@ export async function refactorSelection(deps: RefactorDeps, instructionArg?: unk
     values: { what: target.what, lines: `${target.item.startLine}-${target.item.endLine}`, instruction },
     document: editor.document,
     title: 'Grok is refactoring…',
+    summary: `Refactor ${target.item.path}:${target.item.startLine}-${target.item.endLine}: ${instruction}`,
   });
 }
 
@@ -79,7 +73,7 @@ export async function fixDiagnostic(deps: RefactorDeps, uriArg?: unknown, diagno
     void vscode.window.showInformationMessage(message);
     return { ok: false, message };
   }
-  if (!(await requireKey(deps.keyStore))) return { ok: false, message: 'No API key.' };
+  if (!(await requireKey(deps.keyCheck))) return { ok: false, message: 'No API key.' };
   const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
   const source = diagnostic.source ? ` by ${diagnostic.source}${code !== undefined ? `(${code})` : ''}` : '';
   return requestEdits(deps, {
@@ -94,27 +88,6 @@ export async function fixDiagnostic(deps: RefactorDeps, uriArg?: unknown, diagno
     },
     document: doc,
     title: 'Grok is fixing the problem…',
+    summary: `Fix ${vscode.workspace.asRelativePath(uri, false)}:${diagnostic.range.start.line + 1}: ${diagnostic.message.split('\n')[0] ?? ''}`,
   });
-}
-
-/** The lightbulb: "Explain with Grok" on a selection, "Fix with Grok" on each diagnostic in range. */
-export class GrokCodeActions implements vscode.CodeActionProvider {
-  static readonly kinds = [vscode.CodeActionKind.QuickFix, vscode.CodeActionKind.Empty];
-
-  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const actions: vscode.CodeAction[] = [];
-    for (const diagnostic of context.diagnostics.slice(0, 3)) {
-      const short = diagnostic.message.split('\n')[0]?.slice(0, 60) ?? '';
-      const fix = new vscode.CodeAction(`Fix with Grok: ${short}`, vscode.CodeActionKind.QuickFix);
-      fix.diagnostics = [diagnostic];
-      fix.command = { command: 'grok.fixDiagnostic', title: 'Fix with Grok', arguments: [document.uri, diagnostic] };
-      actions.push(fix);
-    }
-    if (!range.isEmpty) {
-      const explain = new vscode.CodeAction('Explain with Grok', vscode.CodeActionKind.Empty);
-      explain.command = { command: 'grok.explainSelection', title: 'Explain with Grok' };
-      actions.push(explain);
-    }
-    return actions;
-  }
 }

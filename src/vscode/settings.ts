@@ -1,20 +1,30 @@
 import * as vscode from 'vscode';
-import { parseSettings, settingKeys, type GrokSettings } from '../core/config';
+import { settingKeys } from '../core/config';
+import { SettingsConfig, type Config } from '../core/configStore';
 
-/** Reads `grok.*` through the core schema (invalid values fall back to defaults). */
-export function readSettings(): GrokSettings {
-  const config = vscode.workspace.getConfiguration('grok');
+function rawSettings(): Record<string, unknown> {
+  const section = vscode.workspace.getConfiguration('grok');
   const raw: Record<string, unknown> = {};
   for (const key of settingKeys) {
-    const value = config.get(key);
+    const value = section.get(key);
     if (value !== undefined) raw[key] = value;
   }
-  return parseSettings(raw);
+  return raw;
 }
 
-/** Calls `listener` with fresh settings whenever any `grok.*` setting changes. */
-export function onDidChangeSettings(listener: (settings: GrokSettings) => void): vscode.Disposable {
-  return vscode.workspace.onDidChangeConfiguration((e) => {
-    if (e.affectsConfiguration('grok')) listener(readSettings());
+/**
+ * The one {@link Config} of this window, built in the composition root from `grok.*` through the
+ * core schema (invalid values fall back to defaults) and refreshed on every change of a `grok.*` setting.
+ */
+export function createConfig(): { config: Config; subscription: vscode.Disposable } {
+  const config = new SettingsConfig(rawSettings());
+  const subscription = vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration('grok')) config.update(rawSettings());
   });
+  return { config, subscription };
+}
+
+/** Stores a user-level `grok.*` setting (the model picker). */
+export async function updateUserSetting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('grok').update(key, value, vscode.ConfigurationTarget.Global);
 }

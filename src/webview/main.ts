@@ -56,9 +56,8 @@ app.append(header.element, keyBanner, main, notices.element, composer.element, a
 installDelegates(main, (text) => announcer.announce(text));
 
 function renderState(state: ViewState): void {
-  keyBanner.hidden = state.hasApiKey;
+  keyBanner.hidden = !state.needsApiKey;
   header.render(state);
-  document.body.classList.toggle('apply-enabled', state.features?.applyCode === true);
 }
 
 /** What a screen reader hears when a turn ends. */
@@ -91,6 +90,8 @@ function handle(message: HostMessage): void {
       if (turn?.role === 'assistant') announcer.announce(endAnnouncement(turn));
       return;
     }
+    case 'turnStatus':
+      return messages.setTurnStatus(message.turnId, message.text);
     case 'editCard':
       return messages.updateEditCard(message.turnId, message.card);
     case 'turnRemoved':

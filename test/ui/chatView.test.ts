@@ -72,7 +72,7 @@ describe('Chat view in the real workbench', function () {
     await frame.locator('article.turn-user', { hasText: 'hello' }).waitFor();
     const error = frame.locator('article.turn-assistant .turn-error');
     await error.waitFor({ timeout: 10_000 });
-    assert.match(await error.innerText(), /No xAI API key is set/);
+    assert.match(await error.innerText(), /needs an xAI API key/);
     assert.equal(await error.locator('button', { hasText: 'Set API Key' }).count(), 1);
   });
 });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { parseWebviewMessage, type HostMessage, type ViewState } from '../../src/shared/protocol';
+import { parseWebviewMessage, type HostMessage } from '../../src/shared/protocol';
 
 describe('webview → host protocol', () => {
   it('accepts the messages the webview sends', () => {
@@ -54,12 +54,5 @@ describe('host → webview protocol (optional additions)', () => {
     const plain: HostMessage = { type: 'turnEnd', turnId: 't1', status: 'stopped' };
     assert.deepEqual(structuredClone(end), end);
     assert.equal('text' in plain, false, 'without text the webview keeps the streamed deltas');
-  });
-
-  it('lets the state switch on features that land separately (Apply on code blocks)', () => {
-    const state: ViewState = { hasApiKey: true, model: 'grok-4', models: [], session: { tokens: 0, costUsd: 0 }, features: { applyCode: true } };
-    const older: ViewState = { hasApiKey: true, model: 'grok-4', models: [], session: { tokens: 0, costUsd: 0 } };
-    assert.equal(state.features?.applyCode, true);
-    assert.equal(older.features?.applyCode, undefined, 'absent means off');
   });
 });

@@ -162,7 +162,7 @@ describe('composer and controls', function () {
     assert.ok(await view.page.locator('.history-panel').isHidden());
   });
 
-  it('copies and inserts code blocks; Apply shows only when the host enables it', async () => {
+  it('copies, inserts and applies code blocks', async () => {
     await view.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://webview.test' });
     const block = view.page.locator('.code-block').first();
     await block.getByRole('button', { name: 'Copy code' }).click();
@@ -170,8 +170,6 @@ describe('composer and controls', function () {
     assert.equal(await view.page.evaluate(() => navigator.clipboard.readText()), 'print("hi")\n');
     await block.getByRole('button', { name: 'Insert code at cursor' }).click();
     assert.deepEqual(await lastPosted(view), { type: 'insertCode', code: 'print("hi")\n' });
-    assert.ok(await block.getByRole('button', { name: 'Apply code to file' }).isHidden());
-    await view.post(viewState({ features: { applyCode: true } }));
     await block.getByRole('button', { name: 'Apply code to file' }).click();
     assert.deepEqual(await lastPosted(view), { type: 'applyCode', code: 'print("hi")\n', language: 'py' });
   });

@@ -186,7 +186,7 @@ export function viewState(overrides: Partial<ViewState> = {}): HostMessage {
   return {
     type: 'state',
     state: {
-      hasApiKey: true,
+      needsApiKey: false,
       model: 'grok-4',
       models: [
         { id: 'grok-4', vision: true, contextWindow: 256_000 },

@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import * as z from 'zod';
+import { KEY_NEEDED_MESSAGE } from '../apiKey';
 import { silentLogger, type Logger } from '../log';
 import { hostOf, isXaiHost, resolveEndpoint } from './endpoint';
 import { GrokApiError, isGrokApiError } from './errors';
@@ -74,7 +75,7 @@ export class GrokClient {
     const apiKey = await this.readKey();
     // A local OpenAI-compatible server may need no key; xAI always does, so say so before a round trip.
     if (!apiKey && isXaiHost(this.options.baseUrl)) {
-      throw new GrokApiError({ kind: 'auth', action: 'setApiKey', message: 'No xAI API key is set.' });
+      throw new GrokApiError({ kind: 'auth', action: 'setApiKey', message: KEY_NEEDED_MESSAGE });
     }
     yield* streamTurn(
       {

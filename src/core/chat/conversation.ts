@@ -24,6 +24,8 @@ export interface StoredTurn extends Omit<TurnView, 'edits'> {
   context?: SentContext;
   /** Tool calls the assistant made (sent back as history with their results). */
   toolCalls?: AssistantToolCall[];
+  /** Results of tool calls that ran inside the turn (the agent's tools), sent back with the history. */
+  toolResults?: { toolCallId: string; content: string }[];
   edits?: StoredEditCard[];
   createdAt: number;
 }

@@ -78,7 +78,8 @@ function historyMessages(turns: readonly StoredTurn[]): ChatMessage[] {
     out.push(calls.length ? { role: 'assistant', content: t.text, toolCalls: calls } : { role: 'assistant', content: t.text });
     for (const call of calls) {
       const card = t.edits?.find((c) => c.toolCallId === call.id);
-      out.push({ role: 'tool', toolCallId: call.id, content: card?.feedback ?? (card ? EDITS_PENDING : 'No result.') });
+      const ran = t.toolResults?.find((r) => r.toolCallId === call.id);
+      out.push({ role: 'tool', toolCallId: call.id, content: card?.feedback ?? (card ? EDITS_PENDING : (ran?.content ?? 'No result.')) });
     }
     const textResults = (t.edits ?? []).filter((c) => !c.toolCallId && c.feedback).map((c) => c.feedback);
     if (textResults.length) out.push({ role: 'user', content: `Result of the edits you proposed:\n${textResults.join('\n')}` });

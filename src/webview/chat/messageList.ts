@@ -129,6 +129,11 @@ export class MessageList {
     return turn;
   }
 
+  /** A streaming turn waits (a retry is pending) or stopped waiting (no text). */
+  setTurnStatus(turnId: string, text: string | undefined): void {
+    this.elements.get(turnId)?.setWaiting(text);
+  }
+
   /** Adds or replaces an edit card of a turn. */
   updateEditCard(turnId: string, card: EditCardView): void {
     const turn = this.list.find(turnId);

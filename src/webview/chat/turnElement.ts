@@ -35,6 +35,8 @@ export class TurnElement {
   private editButton: HTMLButtonElement | undefined;
   /** The answer's container (finished answers render into it without a stream). */
   private body: HTMLElement | undefined;
+  /** What the streaming turn waits for (a retry after a rate limit), shown instead of "answering". */
+  private waiting: string | undefined;
 
   constructor(
     private readonly turn: TurnView,
@@ -114,11 +116,18 @@ export class TurnElement {
     this.status?.remove();
     this.footer?.remove();
     this.cards?.remove();
-    this.status = statusLine(this.turn, this.ctx.actions);
+    this.status = statusLine(this.turn, this.ctx.actions, this.turn.status === 'streaming' ? this.waiting : undefined);
     this.footer = usageFooter(this.turn);
     const edits = this.turn.edits ?? [];
     this.cards = edits.length ? h('div', { class: 'edit-cards' }, ...edits.map((card) => editCardElement(card, this.ctx.actions))) : undefined;
     for (const part of [this.cards, this.status, this.footer]) if (part) this.element.append(part);
+  }
+
+  /** Shows why the streaming turn waits (undefined: it no longer does). */
+  setWaiting(text: string | undefined): void {
+    if (this.waiting === text) return;
+    this.waiting = text;
+    this.refreshStatus();
   }
 
   /** Renders what is pending now, and replaces the text if the host sent a different final one. */

@@ -29,9 +29,9 @@ const STATUS_TEXT: Partial<Record<TurnView['status'], [text: string, icon: strin
 };
 
 /** The line under an answer that did not finish normally, or undefined when it did. */
-export function statusLine(turn: TurnView, actions: TurnActions): HTMLElement | undefined {
+export function statusLine(turn: TurnView, actions: TurnActions, waiting?: string): HTMLElement | undefined {
   if (turn.status === 'streaming') {
-    return h('div', { class: 'turn-status turn-streaming' }, codicon('loading codicon-modifier-spin'), 'Grok is answering…');
+    return h('div', { class: 'turn-status turn-streaming', role: 'status' }, codicon('loading codicon-modifier-spin'), waiting ?? 'Grok is answering…');
   }
   const retry = (primary: boolean) => button('Retry', 'refresh', () => actions.retry(turn.id), primary);
   if (turn.status === 'error') {

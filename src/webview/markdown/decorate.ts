@@ -25,7 +25,6 @@ function decorateCodeBlock(pre: HTMLPreElement): void {
     h('span', { class: 'code-language' }, language),
     actionButton('copy', 'copy', 'Copy code'),
     actionButton('insert', 'insert', 'Insert code at cursor'),
-    // Hidden by CSS until the host turns the edit flow on (ViewState.features.applyCode).
     actionButton('apply', 'git-pull-request-go-to-changes', 'Apply code to file'),
   );
   const block = h('div', { class: 'code-block', 'data-language': language || undefined }, toolbar);

@@ -98,9 +98,9 @@ describe('request shaping', () => {
     assert.ok(logger.lines.some((l) => /rejects reasoning_effort/.test(l)));
   });
 
-  it('says "No xAI API key is set" before calling api.x.ai without a key', async () => {
+  it('says Grok needs a key before calling api.x.ai without one', async () => {
     const { client } = clientFor(server.get(), { baseUrl: 'https://api.x.ai/v1', apiKey: () => undefined });
     const run = await collect(client.stream(ask()));
-    assert.deepEqual([run.error?.kind, run.error?.action, run.error?.message], ['auth', 'setApiKey', 'No xAI API key is set.']);
+    assert.deepEqual([run.error?.kind, run.error?.action, run.error?.message], ['auth', 'setApiKey', 'Grok needs an xAI API key first.']);
   });
 });

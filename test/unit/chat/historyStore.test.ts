@@ -1,23 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { newConversation, type Conversation } from '../../../src/core/chat/conversation';
-import { HistoryStore, type HistoryFs } from '../../../src/core/chat/historyStore';
+import { HistoryStore } from '../../../src/core/chat/historyStore';
+import { memoryHistoryFs } from '../engine/harness';
 
-function memoryFs(): HistoryFs & { files: Map<string, string> } {
-  const files = new Map<string, string>();
-  return {
-    files,
-    read: async (name) => files.get(name),
-    write: async (name, data) => void files.set(name, data),
-    rename: async (from, to) => {
-      const data = files.get(from);
-      if (data === undefined) throw new Error('ENOENT');
-      files.delete(from);
-      files.set(to, data);
-    },
-    delete: async (name) => void files.delete(name),
-    list: async () => [...files.keys()],
-  };
-}
+const memoryFs = memoryHistoryFs;
 
 function conversation(id: string, updatedAt: number): Conversation {
   const c = newConversation(id, updatedAt);

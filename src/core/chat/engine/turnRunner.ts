@@ -1,0 +1,182 @@
+/**
+ * One answer, end to end: the key rule, the endpoint's consent, the monthly budget, the model
+ * (routing), the prompt (old turns trimmed to fit), then model calls streamed into the stored turn
+ * and the webview (batched deltas), saved about once a second. A turn is a loop: when the toolbox
+ * runs the model's tool calls, their results go back in another call, up to a step limit. One
+ * answer at a time; Stop aborts it at once and keeps what arrived.
+ */
+import type { AssistantToolCall, ChatMessage } from '../../api';
+import { chatSystemPrompt } from '../../prompts/chatSystem';
+import { renderTemplate, templateId } from '../../prompts/template';
+import { routeModel, type Task } from '../../router';
+import type { ErrorAction } from '../../../shared/protocol';
+import { turnView, type Conversation, type StoredTurn } from '../conversation';
+import { DeltaBatcher } from '../deltaBatcher';
+import { buildPrompt } from '../prompt';
+import { contextWindowFor } from '../tokens';
+import type { EngineDeps } from './deps';
+import { runModelCall, type ModelCallResult } from './modelCall';
+import { preflight } from './preflight';
+
+/** How often an answer being streamed is saved, so a crash or reload keeps it. */
+const SAVE_INTERVAL_MS = 1_000;
+/** Model calls one turn may make (each after tool results); a brake, not a target. */
+export const MAX_STEPS_PER_TURN = 25;
+
+/** What the user turn asks for: its task (routing picks the model by it) and prompt template. */
+export interface TurnMeta {
+  task: Task;
+  template?: string;
+}
+
+export class TurnRunner {
+  private active: { abort: AbortController; batcher: DeltaBatcher } | undefined;
+  /** Context windows learned from response headers, per served model. */
+  private readonly learned = new Map<string, number>();
+
+  constructor(
+    private readonly deps: EngineDeps,
+    /** Saves the conversation while its answer streams (the engine's save). */
+    private readonly save: (conversation: Conversation) => Promise<void>,
+  ) {}
+
+  get busy(): boolean {
+    return this.active !== undefined;
+  }
+
+  /** Stops the answer being streamed (it keeps what arrived). */
+  stop(): void {
+    this.active?.abort.abort();
+  }
+
+  /** Posts deltas still waiting for their batch (before a full snapshot of the conversation). */
+  flushPending(): void {
+    this.active?.batcher.flush();
+  }
+
+  /** The context window of `model`: what the API said, else what we know of it. */
+  contextWindow(model: string): number {
+    return contextWindowFor(model, this.learned.get(model));
+  }
+
+  /**
+   * Adds an assistant turn to `conversation` and answers `user` (its last user turn) into it.
+   * Resolves when the turn ended, however it ended; the turn's status, text, usage or error are in it.
+   */
+  async answer(conversation: Conversation, user: StoredTurn, images: string[], meta: TurnMeta | undefined): Promise<StoredTurn> {
+    const { deps } = this;
+    const settings = deps.config.current;
+    const now = deps.now ?? Date.now;
+    const assistant: StoredTurn = { id: deps.newId(), role: 'assistant', text: '', status: 'streaming', createdAt: now() };
+    conversation.turns.push(assistant);
+    deps.post({ type: 'turnAdded', turn: turnView(assistant) });
+    const fail = (message: string, action?: ErrorAction): StoredTurn => {
+      assistant.status = 'error';
+      assistant.error = action ? { message, action } : { message };
+      deps.post({ type: 'turnEnd', turnId: assistant.id, status: 'error', error: assistant.error });
+      return assistant;
+    };
+
+    // Nothing leaves the machine before these say yes.
+    const refused = await preflight(deps);
+    if (refused) return fail(refused.message, refused.action);
+
+    const route = routeModel({ task: meta?.task ?? 'chat', hasImages: images.length > 0, size: user.text.length + (user.context?.text.length ?? 0) }, settings);
+    const model = route.model;
+    const prompt = buildPrompt({
+      system: renderTemplate(chatSystemPrompt, { workspace: deps.workspaceName() || 'not open', date: new Date(now()).toISOString().slice(0, 10) }),
+      history: conversation.turns.slice(0, conversation.turns.indexOf(user)),
+      userText: user.text,
+      context: user.context?.text ?? '',
+      images,
+      contextWindow: this.contextWindow(model),
+      maxOutputTokens: settings.maxOutputTokens,
+    });
+    if (prompt.overLimit) {
+      return fail(`This message is too long for ${model} (about ${prompt.estimatedTokens.toLocaleString('en-US')} tokens of ${prompt.limit.toLocaleString('en-US')}). Remove attachments or shorten it.`);
+    }
+    if (prompt.droppedTurns > 0) {
+      assistant.note = `${prompt.droppedTurns} older message${prompt.droppedTurns === 1 ? ' was' : 's were'} left out to fit the model's context.`;
+    }
+
+    const abort = new AbortController();
+    const batcher = new DeltaBatcher((b) => deps.post({ type: 'turnDelta', turnId: assistant.id, text: b.text || undefined, reasoning: b.reasoning || undefined }));
+    this.active = { abort, batcher };
+    let lastSave = now();
+    const messages: ChatMessage[] = [...prompt.messages];
+    const tools = deps.toolbox?.specs() ?? [];
+    const calls: AssistantToolCall[] = [];
+    try {
+      for (let step = 1; ; step++) {
+        let waiting = false;
+        const result: ModelCallResult = await runModelCall(
+          deps.client(),
+          { model, messages, tools: tools.length ? tools : undefined, toolChoice: tools.length ? 'auto' : undefined, conversationId: conversation.id, maxOutputTokens: settings.maxOutputTokens },
+          abort.signal,
+          {
+            onStart: (e) =>
+              deps.logger.info(
+                `chat turn: prompt ${templateId(chatSystemPrompt)}${meta?.template ? ` + ${meta.template}` : ''}, model ${model} (${route.reason}), request ${e.requestId}, ${e.endpoint}, attempt ${e.attempt}, step ${step}`,
+              ),
+            onRetry: (e) => {
+              waiting = true;
+              deps.post({ type: 'turnStatus', turnId: assistant.id, text: deps.scrub(e.message), retryInMs: e.delayMs });
+            },
+            onText: (text) => {
+              assistant.text += text;
+              batcher.push('text', text);
+            },
+            onReasoning: (text) => {
+              assistant.reasoning = (assistant.reasoning ?? '') + text;
+              batcher.push('reasoning', text);
+            },
+            onEvent: (e) => {
+              if (waiting && e.type === 'start') {
+                waiting = false;
+                deps.post({ type: 'turnStatus', turnId: assistant.id });
+              }
+              if (now() - lastSave > SAVE_INTERVAL_MS) {
+                lastSave = now();
+                void this.save(conversation);
+              }
+            },
+          },
+          deps.scrub,
+        );
+        if (result.limits?.contextWindow) this.learned.set(model, result.limits.contextWindow);
+        if (result.usage) assistant.usage = result.usage;
+        calls.push(...result.toolCalls);
+        if (result.status !== 'done') {
+          assistant.status = result.status;
+          if (result.error) {
+            assistant.error = result.error.action ? { message: result.error.message, action: result.error.action } : { message: result.error.message };
+            deps.logger.warn(`chat turn failed (${result.error.kind}, request ${result.requestId ?? 'none'}): ${result.error.message}`);
+          }
+          break;
+        }
+        const results = result.toolCalls.length && deps.toolbox?.run ? await deps.toolbox.run(result.toolCalls, assistant, abort.signal) : undefined;
+        if (!results || abort.signal.aborted) {
+          assistant.status = abort.signal.aborted ? 'stopped' : 'done';
+          break;
+        }
+        if (step >= MAX_STEPS_PER_TURN) {
+          assistant.status = 'error';
+          assistant.error = { message: `Stopped after ${MAX_STEPS_PER_TURN} steps in one answer. Send a message to go on.` };
+          break;
+        }
+        assistant.toolResults = [...(assistant.toolResults ?? []), ...results];
+        messages.push({ role: 'assistant', content: result.text, toolCalls: result.toolCalls });
+        for (const r of results) messages.push({ role: 'tool', toolCallId: r.toolCallId, content: r.content });
+      }
+    } finally {
+      batcher.flush();
+      batcher.dispose();
+      this.active = undefined;
+    }
+    // Tool calls are kept only with a finished answer: a failed one is retried whole.
+    if (assistant.status === 'done' && calls.length) assistant.toolCalls = calls;
+    deps.post({ type: 'turnEnd', turnId: assistant.id, status: assistant.status, usage: assistant.usage, error: assistant.error, note: assistant.note });
+    if (assistant.status === 'done') await deps.onAnswered?.(assistant, calls, conversation);
+    return assistant;
+  }
+}
