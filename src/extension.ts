@@ -16,6 +16,7 @@ import { isXaiHost } from './core/api';
 import { keyProblem } from './core/apiKey';
 import { HistoryStore } from './core/chat/historyStore';
 import { SpendTracker } from './core/chat/spendTracker';
+import { EndpointTrust } from './core/trust/endpointTrust';
 import { ApiKeyStore } from './vscode/apiKeyStore';
 import { ChatContext } from './vscode/chatContext';
 import { ChatController } from './vscode/chatController';
@@ -23,6 +24,7 @@ import { ChatViewProvider } from './vscode/chatViewProvider';
 import { ClientProvider } from './vscode/clientProvider';
 import { createCommands, registerCommands } from './vscode/commands';
 import { EditFlow } from './vscode/edits/editFlow';
+import { endpointConsent } from './vscode/endpointConsent';
 import { createHistoryFs } from './vscode/historyFs';
 import { GrokCodeActions } from './vscode/lightbulb';
 import { OutputLogger } from './vscode/logger';
@@ -46,9 +48,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<GrokEx
     logger.setSecrets([await keyStore.get()]);
     const { config, subscription: configSubscription } = createConfig();
     const spend = new SpendTracker(context.globalState);
-    const clients = new ClientProvider(config, keyStore, logger, (usage) => spend.record(usage));
+    const trust = new EndpointTrust(context.globalState);
+    const clients = new ClientProvider(config, keyStore, trust, logger, (usage) => spend.record(usage));
     const keyCheck = async () => keyProblem(config.current.baseUrl, await keyStore.has(), isXaiHost);
-    const questions = vscodeQuestions();
+    const questions = vscodeQuestions(endpointConsent(trust, keyStore));
     const scrub = (text: string) => logger.scrub(text);
     const chatContext = new ChatContext();
     const edits = new EditFlow(logger);
@@ -115,6 +118,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GrokEx
           questions,
           scrub,
           globalState: context.globalState,
+          trust,
         }),
       ),
     );

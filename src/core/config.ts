@@ -8,7 +8,9 @@ export const XAI_BASE_URL = 'https://api.x.ai/v1';
  * a unit test checks that package.json contributes exactly these keys with the same defaults.
  */
 export const settingsSchema = z.object({
-  baseUrl: z.string().url().catch(XAI_BASE_URL).default(XAI_BASE_URL),
+  // Kept as typed (trimmed): a typo is refused with a message by checkBaseUrl, never silently
+  // replaced by the default. Empty means "not set".
+  baseUrl: z.string().trim().min(1).catch(XAI_BASE_URL).default(XAI_BASE_URL),
   model: z.string().trim().min(1).catch('grok-4.3').default('grok-4.3'),
   api: z.enum(['auto', 'responses', 'chat']).catch('auto').default('auto'),
   maxOutputTokens: z.number().int().min(1).catch(16384).default(16384),

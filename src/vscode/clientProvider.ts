@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { createDispatcher, GrokClient, type UsageRecord } from '../core/api';
 import type { Config } from '../core/configStore';
 import type { Logger } from '../core/log';
+import type { EndpointTrust } from '../core/trust/endpointTrust';
 import type { ApiKeyStore } from './apiKeyStore';
 
 /**
@@ -18,6 +19,7 @@ export class ClientProvider implements vscode.Disposable {
   constructor(
     private readonly config: Config,
     private readonly keyStore: ApiKeyStore,
+    private readonly trust: EndpointTrust,
     private readonly logger: Logger,
     private readonly onUsage: (record: UsageRecord) => void = () => {},
   ) {}
@@ -37,7 +39,8 @@ export class ClientProvider implements vscode.Disposable {
       baseUrl: settings.baseUrl,
       api: settings.api,
       maxRetries: settings.maxRetries,
-      apiKey: () => this.keyStore.get(),
+      // The key goes only to xAI's hosts and to hosts the user allowed (EndpointTrust).
+      apiKey: () => (this.trust.mayAttachKey(settings.baseUrl) ? this.keyStore.get() : undefined),
       timeouts: { totalMs: settings.requestTimeoutSeconds * 1000 },
       dispatcher,
       logger: this.logger,

@@ -9,6 +9,8 @@ import { explainSelection } from './explainCommand';
 import { fixDiagnostic, refactorSelection } from './refactorCommands';
 import type { OutputLogger } from './logger';
 import type { KeyCheck } from './editorContext';
+import { manageTrustedHosts } from './endpointConsent';
+import type { EndpointTrust } from '../core/trust/endpointTrust';
 
 /** What commands need; built once in extension.ts. */
 export interface CommandContext extends EditRequestHost {
@@ -18,6 +20,7 @@ export interface CommandContext extends EditRequestHost {
   chatView: ChatViewProvider;
   clients: ClientProvider;
   globalState: vscode.Memento;
+  trust: EndpointTrust;
 }
 
 type CommandHandler = (...args: unknown[]) => unknown;
@@ -154,6 +157,7 @@ export function createCommands(ctx: CommandContext): Record<string, CommandHandl
     },
     'grok.showLogs': () => ctx.logger.show(),
     'grok.testConnection': () => testConnection(ctx),
+    'grok.manageTrustedHosts': () => manageTrustedHosts(ctx.trust),
     'grok.explainSelection': () => explainSelection(ctx),
     'grok.refactorSelection': (instruction?: unknown) => refactorSelection(ctx, instruction),
     'grok.fixDiagnostic': (uri?: unknown, diagnostic?: unknown) => fixDiagnostic(ctx, uri, diagnostic),

@@ -1,25 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { activateExtension, useFakeXai } from './helpers';
-
-type WarningAnswer = string | undefined;
-
-/**
- * Answers the extension's warning messages instead of the user (a modal dialog would wait for a
- * click forever) and records them. The extension and these tests share one `vscode` API object.
- */
-function answerWarnings(answer: WarningAnswer): { shown: { message: string; modal: boolean }[]; restore: () => void } {
-  const window = vscode.window as { showWarningMessage: (...args: unknown[]) => Thenable<unknown> };
-  const original = window.showWarningMessage;
-  const shown: { message: string; modal: boolean }[] = [];
-  window.showWarningMessage = (message: unknown, ...rest: unknown[]) => {
-    const options = rest[0];
-    const modal = typeof options === 'object' && options !== null && (options as { modal?: boolean }).modal === true;
-    shown.push({ message: String(message), modal });
-    return Promise.resolve(answer);
-  };
-  return { shown, restore: () => (window.showWarningMessage = original) };
-}
+import { activateExtension, answerWarnings, useFakeXai } from './helpers';
 
 describe('The monthly budget (grok.monthlyBudgetUsd)', () => {
   const server = useFakeXai();

@@ -26,6 +26,7 @@ export function useFakeXai(): { get: () => FakeXaiServer } {
     fake = await FakeXaiServer.start();
     await grok().update('baseUrl', fake.url, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('grok.setApiKey', FAKE_XAI_KEY);
+    await trustHost();
   });
   beforeEach(() => fake?.reset());
   after(async () => {
@@ -39,6 +40,33 @@ export function useFakeXai(): { get: () => FakeXaiServer } {
       return fake;
     },
   };
+}
+
+/**
+ * Answers the extension's warning messages instead of the user (a modal dialog would wait for a
+ * click forever) and records them. The extension and these tests share one `vscode` API object.
+ */
+export function answerWarnings(answer: string | undefined): { shown: { message: string; modal: boolean }[]; restore: () => void } {
+  const window = vscode.window as { showWarningMessage: (...args: unknown[]) => Thenable<unknown> };
+  const original = window.showWarningMessage;
+  const shown: { message: string; modal: boolean }[] = [];
+  window.showWarningMessage = (message: unknown, ...rest: unknown[]) => {
+    const options = rest[0];
+    const modal = typeof options === 'object' && options !== null && (options as { modal?: boolean }).modal === true;
+    shown.push({ message: String(message), modal });
+    return Promise.resolve(answer);
+  };
+  return { shown, restore: () => (window.showWarningMessage = original) };
+}
+
+/** Allows the key to go to the configured (fake) host, answering the consent modal once via Test Connection. */
+export async function trustHost(): Promise<void> {
+  const consent = answerWarnings('Send Key');
+  try {
+    await vscode.commands.executeCommand('grok.testConnection');
+  } finally {
+    consent.restore();
+  }
 }
 
 /** Runs `body` with no key and the real xAI URL (so the key is required), then restores the fake. */

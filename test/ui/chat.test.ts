@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Locator } from 'playwright-core';
 import { FAKE_XAI_KEY, FakeXaiServer } from '../fakeXai/server';
-import { chatFrame, openChatWorkbench, openGrokView, openWorkbench, screenshot, setKey, type Workbench } from './workbench';
+import { chatFrame, openChatWorkbench, openGrokView, openWorkbench, screenshot, setKeyAndTrust, type Workbench } from './workbench';
 
 const assistantIds = (frame: Frame) =>
   frame.locator('article.turn-assistant').evaluateAll((els) => els.map((e) => e.getAttribute('data-turn-id') ?? ''));
@@ -128,7 +128,7 @@ describe('Chat against the fake xAI server, in the real workbench', function () 
     await openGrokView(wb.page);
     frame = await chatFrame(wb.page);
     await frame.locator('article.turn-assistant').first().waitFor({ timeout: 30_000 }); // history came back from disk
-    await setKey(wb.page, FAKE_XAI_KEY);
+    await setKeyAndTrust(wb.page, FAKE_XAI_KEY);
     const answer = await ask(frame, 'Show me a debounce helper.');
     await answer.locator('.turn-footer').waitFor({ timeout: 30_000 });
     await answer.locator('details.thinking summary').click();

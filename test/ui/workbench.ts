@@ -98,6 +98,20 @@ export async function setKey(page: Page, key: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/**
+ * Stores the key and allows it to go to the configured (fake, non-xAI) host: Test Connection asks
+ * once in a modal dialog, which this answers with "Send Key" (it does not show again once allowed).
+ */
+export async function setKeyAndTrust(page: Page, key: string): Promise<void> {
+  await setKey(page, key);
+  await runCommand(page, 'Grok: Test Connection');
+  const allow = page.locator('.monaco-dialog-box button', { hasText: 'Send Key' });
+  await allow.waitFor({ timeout: 5_000 }).then(
+    () => allow.click(),
+    () => undefined, // already allowed in this profile
+  );
+}
+
 export interface ChatWorkbench {
   fake: FakeXaiServer;
   wb: Workbench;
@@ -114,7 +128,7 @@ export async function openChatWorkbench(settings: Record<string, unknown> = {}, 
   prepare?.(wb.server.workspace);
   await openGrokView(wb.page);
   const frame = await chatFrame(wb.page);
-  await setKey(wb.page, FAKE_XAI_KEY);
+  await setKeyAndTrust(wb.page, FAKE_XAI_KEY);
   await frame.locator('.banner').waitFor({ state: 'hidden' });
   return { fake, wb, frame };
 }

@@ -29,11 +29,16 @@ describe('settings schema', () => {
   });
 
   it('falls back to the default for invalid values instead of failing', () => {
-    const s = parseSettings({ baseUrl: 'not a url', maxRetries: -2, api: 'soap', model: '  ' });
+    const s = parseSettings({ baseUrl: 42, maxRetries: -2, api: 'soap', model: '  ' });
     assert.equal(s.baseUrl, 'https://api.x.ai/v1');
+    assert.equal(parseSettings({ baseUrl: '   ' }).baseUrl, 'https://api.x.ai/v1', 'cleared means the default');
     assert.equal(s.maxRetries, 3);
     assert.equal(s.api, 'auto');
     assert.equal(s.model, 'grok-4.3');
+  });
+
+  it('keeps a mistyped base URL as typed, so it is refused with a message rather than replaced', () => {
+    assert.equal(parseSettings({ baseUrl: ' htps://api.x.ai/v1 ' }).baseUrl, 'htps://api.x.ai/v1');
   });
 
   it('keeps valid values', () => {

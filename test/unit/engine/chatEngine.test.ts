@@ -245,3 +245,18 @@ describe('the context meter', () => {
     assert.equal(over.tokens, used * 2);
   });
 });
+
+describe('conversation engine: an endpoint that may not be used', () => {
+  const server = useFakeServer();
+
+  it('a plain-http base URL to another host is refused before anything is sent, with Open Settings', async () => {
+    const fake = server.get();
+    const h = engineFor(fake, { baseUrl: 'http://evil.example/v1' });
+    await h.engine.send('hello');
+    await h.engine.refreshModels();
+    assert.equal(fake.requests.length, 0);
+    const end = h.posted('turnEnd').at(-1);
+    assert.equal(end?.error?.action, 'openSettings');
+    assert.match(end?.error?.message ?? '', /plain http:\/\/ for evil\.example/);
+  });
+});

@@ -7,6 +7,7 @@
 import { isXaiHost, type ModelInfo } from '../../api';
 import { keyProblem } from '../../apiKey';
 import type { Task } from '../../router';
+import { checkBaseUrl } from '../../trust/baseUrl';
 import type { AttachmentView, ModelView, TurnView, ViewState } from '../../../shared/protocol';
 import { newConversation, titleFrom, turnView, type Conversation, type StoredTurn } from '../conversation';
 import { renderContext, type ContextItem } from '../prompt';
@@ -130,7 +131,8 @@ export class ChatEngine {
 
   /** Fetches the model list for the picker (cached by the client); on open and when the key changes. */
   async refreshModels(): Promise<void> {
-    if (keyProblem(this.deps.config.current.baseUrl, await this.deps.hasKey(), isXaiHost)) return;
+    const { baseUrl } = this.deps.config.current;
+    if (!checkBaseUrl(baseUrl).ok || keyProblem(baseUrl, await this.deps.hasKey(), isXaiHost)) return;
     try {
       const list: ModelInfo[] = await this.deps.client().listModels();
       this.models = list.map((m) => ({ id: m.id, vision: m.acceptsImages === true }));
