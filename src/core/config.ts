@@ -15,6 +15,7 @@ export const settingsSchema = z.object({
   api: z.enum(['auto', 'responses', 'chat']).catch('auto').default('auto'),
   maxOutputTokens: z.number().int().min(1).catch(16384).default(16384),
   requestTimeoutSeconds: z.number().int().min(10).catch(600).default(600),
+  stallTimeoutSeconds: z.number().int().min(5).max(3600).catch(60).default(60),
   maxRetries: z.number().int().min(0).max(10).catch(3).default(3),
   monthlyBudgetUsd: z.number().min(0).catch(0).default(0),
   modelRouting: z.enum(['off', 'auto']).catch('off').default('off'),

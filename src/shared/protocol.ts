@@ -111,7 +111,8 @@ export interface UsageView {
   latencyMs?: number;
 }
 
-export type ErrorAction = 'retry' | 'setApiKey' | 'chooseModel' | 'openSettings';
+/** The one button an error offers; `openBilling` opens the xAI console (out of credits). */
+export type ErrorAction = 'retry' | 'setApiKey' | 'chooseModel' | 'openSettings' | 'openBilling';
 
 export interface ErrorView {
   message: string;

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
-import type { SuggestedAction } from '../core/api';
+import { XAI_BILLING_URL, type SuggestedAction } from '../core/api';
 
-/** Button label and command for each action an error can suggest. */
-const ACTIONS: Record<Exclude<SuggestedAction, 'retry'>, { label: string; command: string; args?: unknown[] }> = {
+/** Button label and command (or web page) for each action an error can suggest. */
+const ACTIONS: Record<Exclude<SuggestedAction, 'retry'>, { label: string; command?: string; args?: unknown[]; url?: string }> = {
   setApiKey: { label: 'Set API Key', command: 'grok.setApiKey' },
   chooseModel: { label: 'Choose Model', command: 'workbench.action.openSettings', args: ['grok.model'] },
   openSettings: { label: 'Open Settings', command: 'grok.openSettings' },
+  openBilling: { label: 'Open xAI Console', url: XAI_BILLING_URL },
 };
 
 /**
@@ -22,7 +23,8 @@ export function showErrorWithAction(message: string, action: SuggestedAction | u
     if (choice === 'Retry') return retry?.();
     if (choice === 'Show Logs') return vscode.commands.executeCommand('grok.showLogs');
     const target = Object.values(ACTIONS).find((a) => a.label === choice);
-    if (target) return vscode.commands.executeCommand(target.command, ...(target.args ?? []));
+    if (target?.url) return vscode.env.openExternal(vscode.Uri.parse(target.url));
+    if (target?.command) return vscode.commands.executeCommand(target.command, ...(target.args ?? []));
     return undefined;
   });
 }

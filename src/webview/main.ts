@@ -30,11 +30,15 @@ const keyBanner = h(
 keyBanner.querySelector('button')?.addEventListener('click', () => post({ type: 'runCommand', command: 'grok.setApiKey' }));
 
 const ERROR_COMMANDS = { setApiKey: 'grok.setApiKey', openSettings: 'grok.openSettings' } as const;
+/** Where "Open xAI console" goes (credits and spending limits); the same address as core's XAI_BILLING_URL. */
+const XAI_CONSOLE_URL = 'https://console.x.ai';
 
 const messages = new MessageList({
   retry: (turnId) => post({ type: 'retry', turnId }),
   errorAction: (action: Exclude<ErrorAction, 'retry'>) => {
     if (action === 'chooseModel') header.focusModelPicker();
+    // The host checks and opens web links (openExternal); no new command is needed for the console.
+    else if (action === 'openBilling') post({ type: 'openLink', href: XAI_CONSOLE_URL });
     else post({ type: 'runCommand', command: ERROR_COMMANDS[action] });
   },
   editLast: (text) => composer.beginEdit(text),

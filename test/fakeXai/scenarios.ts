@@ -18,6 +18,23 @@ const CLOUDFLARE_524 = `<!DOCTYPE html>
 <body><div id="cf-wrapper"><h1>A timeout occurred</h1><span>Error code 524</span>
 <p>The origin web server timed out responding to this request.</p><p>Cloudflare Ray ID: 8f0c0ffee0000000</p></div></body></html>`;
 
+/** Cloudflare's 502 page as xAI's edge serves it when the service behind it fails. */
+const CLOUDFLARE_502 = `<!DOCTYPE html>
+<html lang="en-US"><head><title>api.x.ai | 502: Bad gateway</title></head>
+<body><div id="cf-wrapper"><h1>Bad gateway</h1><span>Error code 502</span>
+<p>The web server reported a bad gateway error.</p><p>Cloudflare Ray ID: 8f0c0ffee0000001</p></div></body></html>`;
+
+/** A malformed event for this endpoint: bad JSON, or (`kind=types`) a known field of the wrong type. */
+function badFrame(ctx: ScenarioContext, kind: unknown): string {
+  if (kind === 'types') {
+    const bad = ctx.endpoint === 'chat'
+      ? { id: 'x', model: ctx.served, choices: [{ index: 0, delta: { content: 42 } }] }
+      : { type: 'response.output_text.delta', sequence_number: 0, delta: 42 };
+    return `data: ${JSON.stringify(bad)}\n\n`;
+  }
+  return 'data: {"id":"x","choices":[{"delta":{"content":"oops"\n\n';
+}
+
 /** Streams `script` in full, at the pace given by the `intervalMs` option. */
 function answer(ctx: ScenarioContext, script: AnswerScript): Promise<void> {
   const { body, tail } = ctx.frames(script);
@@ -90,7 +107,17 @@ export const SCENARIOS: Record<string, Scenario> = {
   'rate-limited': (ctx) => ctx.json(429, { code: 'Too many requests', error: 'Rate limit exceeded for grok-4.3: 60 requests per minute.' }),
   'rate-limited-retry-after': (ctx) =>
     ctx.json(429, { code: 'Too many requests', error: 'Rate limit exceeded, retry later.' }, { 'retry-after': String(ctx.num('seconds', 1)) }),
-  'out-of-credits': (ctx) => ctx.json(429, OUT_OF_CREDITS),
+  /** xAI's out-of-credits answer; `status` 429 (as seen), 403 or 402 (other gateways). */
+  'out-of-credits': (ctx) => ctx.json(ctx.num('status', 429), OUT_OF_CREDITS),
+  /** A 400 about the model itself (here: a model this endpoint does not serve). */
+  'bad-model-400': (ctx) =>
+    ctx.json(400, { code: 'Client specified an invalid argument', error: `The model ${String(ctx.body.model)} is not supported on this endpoint. [WKE=model:unsupported]` }),
+  /** A 400 about the request, not the model. */
+  'bad-request-400': (ctx) => ctx.json(400, { code: 'Client specified an invalid argument', error: 'Each message must have at least one content element.' }),
+  /** Cloudflare's HTML 502 page (as from xAI's edge). */
+  'html-502': (ctx) => ctx.text(502, CLOUDFLARE_502, 'text/html; charset=UTF-8'),
+  /** A 429 with `x-should-retry: false`: the server vetoes retrying even a retryable status. */
+  'no-retry-429': (ctx) => ctx.json(429, { code: 'Too many requests', error: 'Rate limit exceeded.' }, { 'x-should-retry': 'false' }),
   'json-error-200': (ctx) => ctx.json(200, UNAVAILABLE),
   'server-error': (ctx) => ctx.json(500, { code: 'Internal error', error: 'An internal error occurred. [WKE=internal:9f2c]' }),
   unavailable: (ctx) => ctx.json(503, UNAVAILABLE),
@@ -120,13 +147,24 @@ export const SCENARIOS: Record<string, Scenario> = {
   'stall-before-output': (ctx) => ctx.stream([], { after: 'hang' }),
   'malformed-json': (ctx) => {
     const { body } = ctx.frames(defaultAnswer(ctx.served));
-    return ctx.stream([...body.slice(0, ctx.num('frames', 5)), 'data: {"id":"x","choices":[{"delta":{"content":"oops"\n\n']);
+    return ctx.stream([...body.slice(0, ctx.num('frames', 5)), badFrame(ctx, 'json')]);
   },
-  'malformed-types': (ctx) => {
-    const bad = ctx.endpoint === 'chat'
-      ? { id: 'x', model: ctx.served, choices: [{ index: 0, delta: { content: 42 } }] }
-      : { type: 'response.output_text.delta', sequence_number: 0, delta: 42 };
-    return ctx.stream([`data: ${JSON.stringify(bad)}\n\n`]);
+  'malformed-types': (ctx) => ctx.stream([badFrame(ctx, 'types')]),
+  /**
+   * The default answer with `count` malformed events (default 1; `kind=types` for a wrongly typed field)
+   * inserted, in a row, after `frames` good ones. One is skipped; a run of them fails the stream.
+   */
+  'malformed-in-stream': (ctx) => {
+    const { body, tail } = ctx.frames(defaultAnswer(ctx.served));
+    const at = ctx.num('frames', 30);
+    const bad = Array.from({ length: ctx.num('count', 1) }, () => badFrame(ctx, ctx.options.kind));
+    return ctx.stream([...body.slice(0, at), ...bad, ...body.slice(at), ...tail]);
+  },
+  /** Visible "Thinking... " filler (`count` times, cut into `pieceChars`-character deltas) before the default answer. */
+  'visible-filler': (ctx) => {
+    const script = defaultAnswer(ctx.served);
+    const filler = chunkText('Thinking... '.repeat(ctx.num('count', 6)), ctx.num('pieceChars', 5));
+    return answer(ctx, { ...script, text: [...filler, ...(script.text ?? [])] });
   },
   'stream-error': (ctx) => {
     const message = 'Service temporarily unavailable. The model did not respond to this request.';

@@ -39,7 +39,7 @@ export interface AttemptContext {
  */
 export async function* runAttempt(ctx: AttemptContext): AsyncGenerator<TurnEvent, void, undefined> {
   const started = ctx.now();
-  const decoder: StreamDecoder = ctx.endpoint === 'chat' ? new ChatDecoder(ctx.requestId) : new ResponsesDecoder(ctx.requestId);
+  const decoder: StreamDecoder = ctx.endpoint === 'chat' ? new ChatDecoder(ctx.requestId, ctx.logger) : new ResponsesDecoder(ctx.requestId, ctx.logger);
   let firstOutputAt: number | undefined;
   const record = (status: 'ok' | 'error', errorKind?: string): UsageRecord => {
     const tokens = decoder.usage ? normalizeUsage(decoder.usage, ctx.endpoint) : ZERO_TOKENS;
@@ -87,7 +87,10 @@ export async function* runAttempt(ctx: AttemptContext): AsyncGenerator<TurnEvent
         failure = err;
       }
       if (out.length > 0) {
-        if (firstOutputAt === undefined && decoder.sawOutput) firstOutputAt = ctx.now();
+        if (firstOutputAt === undefined && decoder.sawOutput) {
+          firstOutputAt = ctx.now();
+          ctx.timers.outputStarted(); // from now on a silence is a stall (grok.stallTimeoutSeconds)
+        }
         for (const event of out) yield event;
         out.length = 0;
       }

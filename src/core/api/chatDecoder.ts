@@ -52,6 +52,7 @@ export class ChatDecoder extends StreamDecoder {
       return;
     }
     const chunk = this.parse(data, chatChunkSchema);
+    if (!chunk) return;
     if (chunk.error !== undefined && !chunk.choices?.length) {
       const info = parseErrorBody(JSON.stringify(chunk.error), 'application/json', 200);
       throw new GrokApiError({ kind: 'server', message: `The server reported an error mid-stream: ${info.message}`, action: 'retry', retryable: true, requestId: this.requestId, detail: info.message });
@@ -72,6 +73,7 @@ export class ChatDecoder extends StreamDecoder {
   }
 
   end(out: TurnEvent[]): FinishReason {
+    this.flushText(out);
     // Tolerate a missing [DONE] after a finish_reason (some servers close right away); without either the answer was cut.
     if (!this.terminal && this.finishReason === undefined) throw truncatedError('the stream ended before the model finished', this.requestId);
     this.endAllToolCalls(out);

@@ -1,10 +1,22 @@
 import type * as z from 'zod';
-import { malformedError } from './errors';
+import { silentLogger, type Logger } from '../log';
+import { malformedError, oneLine } from './errors';
+import { LeadingFillerFilter } from './filler';
 import type { FinishReason, TurnEvent } from './types';
 import type { WireUsage } from './usage';
 
 /** Hidden-reasoning models have streamed this placeholder over and over instead of real reasoning. */
 const FILLER = /^\s*thinking\.{3}\s*$/i;
+
+/**
+ * Malformed chunks (bad JSON, a known field of the wrong type) are skipped: one garbled event from a
+ * gateway should not throw away a good answer. The stream fails only when they repeat — this many in a
+ * row, or more than {@link MAX_MALFORMED_TOTAL} in one response — because then the answer itself is
+ * being lost, not one event of it.
+ */
+export const MAX_MALFORMED_IN_A_ROW = 3;
+/** See {@link MAX_MALFORMED_IN_A_ROW}. */
+export const MAX_MALFORMED_TOTAL = 10;
 
 interface ToolCallState {
   id: string;
@@ -27,30 +39,55 @@ export abstract class StreamDecoder {
   sawAnswer = false;
   /** Anything visible (text, reasoning or a tool call) was produced: retrying would duplicate it. */
   sawOutput = false;
+  /** Malformed chunks skipped so far in this response. */
+  malformedChunks = 0;
   protected readonly calls = new Map<number, ToolCallState>();
+  private malformedInARow = 0;
+  private readonly filler = new LeadingFillerFilter();
 
-  constructor(protected readonly requestId: string) {}
+  constructor(
+    protected readonly requestId: string,
+    private readonly logger: Logger = silentLogger,
+  ) {}
 
-  /** Decodes one SSE `data` payload into `out`. Throws {@link GrokApiError} for error events or bad chunks. */
+  /** Decodes one SSE `data` payload into `out`. Throws {@link GrokApiError} for error events or repeated bad chunks. */
   abstract push(data: string, out: TurnEvent[]): void;
 
   /** The body ended: appends closing events and returns the finish reason, or throws (truncated…). */
   abstract end(out: TurnEvent[]): FinishReason;
 
-  /** Parses JSON and validates it; any failure is a malformed-stream error naming the first problem. */
-  protected parse<T>(data: string, schema: z.ZodType<T>): T {
-    let json: unknown;
+  /**
+   * Parses JSON and validates it. A failure is logged and counted and the chunk skipped (undefined);
+   * only a repeat (see {@link MAX_MALFORMED_IN_A_ROW}) throws, with a plain message and the details in
+   * `detail` — never the raw chunk in the user's message.
+   */
+  protected parse<T>(data: string, schema: z.ZodType<T>): T | undefined {
+    let problem: string;
     try {
-      json = JSON.parse(data);
-    } catch {
-      throw malformedError(`invalid JSON: ${data.slice(0, 60)}`, this.requestId);
-    }
-    const result = schema.safeParse(json);
-    if (!result.success) {
+      const result = schema.safeParse(JSON.parse(data));
+      if (result.success) {
+        this.malformedInARow = 0;
+        return result.data;
+      }
       const issue = result.error.issues[0];
-      throw malformedError(`${issue?.path.join('.') || 'chunk'}: ${issue?.message ?? 'unexpected shape'}`, this.requestId);
+      problem = `${issue?.path.join('.') || 'chunk'}: ${issue?.message ?? 'unexpected shape'}`;
+    } catch {
+      problem = `invalid JSON (${data.length} chars): ${oneLine(data, 80)}`;
     }
-    return result.data;
+    this.malformedChunks++;
+    this.malformedInARow++;
+    this.logger.warn(`request-id=${this.requestId} skipped malformed chunk #${this.malformedChunks}: ${problem}`);
+    if (this.malformedInARow >= MAX_MALFORMED_IN_A_ROW || this.malformedChunks > MAX_MALFORMED_TOTAL) {
+      const summary = this.malformedInARow >= MAX_MALFORMED_IN_A_ROW ? `${this.malformedInARow} unreadable events in a row` : `${this.malformedChunks} unreadable events`;
+      throw malformedError(problem, this.requestId, summary);
+    }
+    return undefined;
+  }
+
+  /** Releases visible text held back as possible filler; call first thing in {@link end}. */
+  protected flushText(out: TurnEvent[]): void {
+    this.emitText(this.filler.end(), out);
+    if (this.filler.dropped > 0) this.logger.info(`request-id=${this.requestId} dropped ${this.filler.dropped} filler placeholder(s) at the start of the answer`);
   }
 
   protected model(model: string | null | undefined, out: TurnEvent[]): void {
@@ -61,6 +98,10 @@ export abstract class StreamDecoder {
   }
 
   protected text(text: string | null | undefined, out: TurnEvent[]): void {
+    if (text) this.emitText(this.filler.push(text), out);
+  }
+
+  private emitText(text: string, out: TurnEvent[]): void {
     if (!text) return;
     this.sawAnswer = this.sawOutput = true;
     // Deltas decoded from one network read are merged: same text, far fewer events for the UI to handle.

@@ -10,6 +10,17 @@ export function isXaiHost(baseUrl: string): boolean {
   }
 }
 
+/**
+ * True when a host (as in a URL's `host`, with or without `:port`) belongs to xAI: `x.ai` or any
+ * `*.x.ai` (api, console, regional and edge hosts). Used to word errors — "xAI's service failed" rather
+ * than "check grok.baseUrl" — never to decide where the key goes (that is {@link isXaiHost}).
+ * Pure, so tests can exercise it for hosts the fake server cannot listen on.
+ */
+export function isXaiHostname(host: string): boolean {
+  const name = host.trim().toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
+  return name === 'x.ai' || name.endsWith('.x.ai');
+}
+
 /** `auto` means Responses on xAI's hosts (its recommended API) and Chat Completions anywhere else. */
 export function resolveEndpoint(mode: ApiMode, baseUrl: string): Endpoint {
   if (mode !== 'auto') return mode;

@@ -20,13 +20,31 @@ const CLOUDFLARE_EDGE: Record<number, string> = {
   530: 'Cloudflare could not resolve or reach the server',
 };
 
+/** The same edge errors when the page came from xAI's own hosts: xAI's service or its edge failed, not the user's setup. */
+const XAI_EDGE: Record<number, string> = {
+  520: "xAI's service returned an unknown error to its edge",
+  521: "xAI's service is down",
+  522: "xAI's edge timed out connecting to its service",
+  523: "xAI's edge could not reach its service",
+  524: "xAI's edge timed out waiting for its service to answer",
+  525: "xAI's edge failed the TLS handshake with its service",
+  526: "xAI's edge rejected its service's certificate",
+  530: "xAI's edge could not reach its service",
+};
+
+/** What the body parser may know about where the body came from. */
+export interface ErrorBodyOptions {
+  /** The response came from xAI's own hosts (see `isXaiHostname`): an HTML page is their failure, not a wrong URL. */
+  fromXai?: boolean;
+}
+
 /**
  * Extracts one clean line from an error body: `{code,error}`, OpenAI's `{error:{message}}`, `{message}`,
  * JSON encoded twice, `[WKE=…]` tags, HTML pages (Cloudflare 520–524/530 and proxies) and plain text.
  */
-export function parseErrorBody(body: string, contentType: string | undefined, status: number): ErrorBodyInfo {
+export function parseErrorBody(body: string, contentType: string | undefined, status: number, options: ErrorBodyOptions = {}): ErrorBodyInfo {
   const text = body.trim();
-  if (isHtml(text, contentType)) return { message: htmlMessage(text, status), html: true };
+  if (isHtml(text, contentType)) return { message: htmlMessage(text, status, options.fromXai), html: true };
   const json = parseJsonDeep(text);
   if (json !== undefined) {
     const found = fromJson(json);
@@ -35,8 +53,18 @@ export function parseErrorBody(body: string, contentType: string | undefined, st
   return { message: clean(text.split('\n')[0] ?? ''), html: false };
 }
 
-/** Says what an HTML error page means, in one line, without any of its markup. */
-export function htmlMessage(html: string, status: number): string {
+/**
+ * Says what an HTML error page means, in one line, without any of its markup. From xAI's hosts a page
+ * means xAI's service or edge failed (nothing to fix locally); from any other host the URL or a proxy
+ * in between is the likely cause.
+ */
+export function htmlMessage(html: string, status: number, fromXai = false): string {
+  if (fromXai) {
+    const edge = XAI_EDGE[status];
+    if (edge) return `${edge} (HTTP ${status}). Try again in a moment.`;
+    if (status >= 500) return `xAI's service returned an error page (HTTP ${status}). Try again in a moment.`;
+    return `xAI's edge refused the request with an error page (HTTP ${status}).`;
+  }
   const edge = CLOUDFLARE_EDGE[status];
   if (edge) return `${edge} (HTTP ${status}); try again later.`;
   const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];

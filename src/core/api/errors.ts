@@ -17,8 +17,14 @@ export type GrokErrorKind =
   | 'emptyResponse'
   | 'truncated';
 
-/** The one thing the UI should offer next to the message. */
-export type SuggestedAction = 'setApiKey' | 'retry' | 'chooseModel' | 'openSettings';
+/**
+ * The one thing the UI should offer next to the message; none (undefined) when nothing the user can click
+ * would help. `retry` only where trying again can succeed; `openBilling` opens the xAI console's billing.
+ */
+export type SuggestedAction = 'setApiKey' | 'retry' | 'chooseModel' | 'openSettings' | 'openBilling';
+
+/** Where out-of-credits errors send the user (the xAI console, where credits and spending limits are set). */
+export const XAI_BILLING_URL = 'https://console.x.ai';
 
 /** Fields of a {@link GrokApiError}; everything but kind and message is optional. */
 export interface GrokApiErrorInit {
@@ -61,10 +67,11 @@ export class GrokApiError extends Error {
   constructor(init: GrokApiErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
     this.kind = init.kind;
-    this.action = init.action;
+    // `x-should-retry: false` wins over everything: neither the client nor the user should try again as is.
+    this.action = init.noRetry && init.action === 'retry' ? undefined : init.action;
     this.status = init.status;
     this.requestId = init.requestId;
-    this.retryable = init.retryable ?? false;
+    this.retryable = (init.retryable ?? false) && !init.noRetry;
     this.detail = init.detail;
     this.retryAfterMs = init.retryAfterMs;
     this.noRetry = init.noRetry ?? false;
@@ -76,19 +83,31 @@ export function isGrokApiError(value: unknown): value is GrokApiError {
   return value instanceof GrokApiError || (value instanceof Error && value.name === 'GrokApiError');
 }
 
+/**
+ * The action a caller should offer for any thrown value: a {@link GrokApiError}'s own (possibly none —
+ * then show no button, in particular not Retry), Retry for anything unexpected.
+ */
+export function suggestedActionOf(error: unknown): SuggestedAction | undefined {
+  return isGrokApiError(error) ? error.action : 'retry';
+}
+
 /** The error for a user-initiated stop. */
 export function cancelledError(requestId?: string): GrokApiError {
   return new GrokApiError({ kind: 'cancelled', message: 'Stopped.', requestId });
 }
 
-/** The error for a stream whose chunks do not match the expected shape. */
-export function malformedError(what: string, requestId?: string): GrokApiError {
+/**
+ * The error for a stream (or a JSON answer) whose content does not match the expected shape. The user
+ * sees one plain sentence; `what` (which may quote server data) goes to `detail`, for the log only.
+ */
+export function malformedError(what: string, requestId?: string, summary = 'unreadable data'): GrokApiError {
   return new GrokApiError({
     kind: 'malformed',
-    message: `The server sent a malformed stream (${oneLine(what, 160)}).`,
+    message: `The server sent a garbled answer (${summary}).`,
     action: 'retry',
     retryable: true,
     requestId,
+    detail: oneLine(what, 200),
   });
 }
 

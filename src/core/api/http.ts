@@ -21,7 +21,7 @@ export interface GetDeps {
 }
 
 /** Short limits for listing calls: they either answer quickly or something is wrong. */
-const GET_TIMEOUTS: Timeouts = { headersMs: 30_000, idleMs: 30_000, totalMs: 60_000 };
+const GET_TIMEOUTS: Timeouts = { headersMs: 30_000, idleMs: 30_000, stallMs: 30_000, totalMs: 60_000 };
 
 /**
  * GETs `path` under the base URL and validates the JSON answer. Errors are the same typed errors as for

@@ -43,16 +43,18 @@
  * `client.testConnection()` never throws: `{ ok: true, modelCount, keyName… }` or `{ ok: false, error }`.
  */
 export { GrokClient, type ConnectionResult, type GrokClientOptions } from './client';
-export { GrokApiError, isGrokApiError, type GrokErrorKind, type SuggestedAction } from './errors';
+export { GrokApiError, isGrokApiError, suggestedActionOf, XAI_BILLING_URL, type GrokErrorKind, type SuggestedAction } from './errors';
 export { parseErrorBody, type ErrorBodyInfo } from './errorBody';
 export { classifyHttpError } from './classifyHttp';
-export { isXaiHost, resolveEndpoint } from './endpoint';
+export { isXaiHost, isXaiHostname, resolveEndpoint } from './endpoint';
 export { type ModelInfo } from './models';
 export { modelCapabilities, type ModelCapabilities } from './params';
 export { createDispatcher, decideProxy, noProxyMatches, type ProxyDecision, type ProxyInputs } from './proxy';
 export { BUILTIN_PRICES_DATE, builtinPrice, type ModelPrice } from './pricing';
 export { backoffDelay, MAX_RETRY_AFTER_MS, parseRetryAfter } from './retry';
 export { DEFAULT_TIMEOUTS, type Timeouts } from './timers';
+export { retryLabel, retryMessage } from './turn';
+export { LeadingFillerFilter } from './filler';
 export { estimateCost, normalizeUsage, USD_PER_TICK, type NormalizedUsage } from './usage';
 export type {
   ApiMode,

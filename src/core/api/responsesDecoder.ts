@@ -46,6 +46,7 @@ export class ResponsesDecoder extends StreamDecoder {
   push(data: string, out: TurnEvent[]): void {
     if (data === '[DONE]') return; // some gateways add it; the terminal event is what counts
     const event = this.parse(data, responsesEventSchema);
+    if (!event) return;
     switch (event.type) {
       case 'response.output_text.delta':
         return this.text(event.delta, out);
@@ -75,6 +76,7 @@ export class ResponsesDecoder extends StreamDecoder {
   }
 
   end(out: TurnEvent[]): FinishReason {
+    this.flushText(out);
     if (!this.terminal) throw truncatedError('the stream ended without a completion event', this.requestId);
     this.endAllToolCalls(out);
     return this.hasToolCalls ? 'tool_calls' : this.finishReason;

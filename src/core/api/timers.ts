@@ -1,21 +1,33 @@
-/** Why an attempt was aborted by the client itself. */
-export type AbortCause = 'cancelled' | 'headersTimeout' | 'stalled' | 'totalTimeout';
+/**
+ * Why an attempt was aborted by the client itself. `idle` is silence before any output, `stalled` silence
+ * after output had started.
+ */
+export type AbortCause = 'cancelled' | 'headersTimeout' | 'idle' | 'stalled' | 'totalTimeout';
 
 /** Timeouts of one call, in milliseconds. 0 disables one. */
 export interface Timeouts {
   /** From sending the request to receiving the response headers. */
   headersMs: number;
-  /** Longest silence between two body chunks once the stream started. */
+  /**
+   * Longest silence between two body chunks while nothing visible has arrived yet. 0 (the default): none,
+   * so a model thinking silently before its first token is bounded only by `totalMs`.
+   */
   idleMs: number;
+  /**
+   * Longest silence between two body chunks once visible output (text, reasoning, a tool call) has started:
+   * the `grok.stallTimeoutSeconds` setting. The partial answer stays with the caller.
+   */
+  stallMs: number;
   /** The whole call, retries included. */
   totalMs: number;
 }
 
 /**
- * Generous defaults: hidden-reasoning models can be silent for minutes before the first token, and the
- * user can always stop sooner. `totalMs` follows `grok.requestTimeoutSeconds` (600 s).
+ * Defaults: hidden-reasoning models can be silent for minutes before the first token (only `totalMs`,
+ * `grok.requestTimeoutSeconds` = 600 s, bounds that), but once an answer streams a minute of silence
+ * means it stalled (`grok.stallTimeoutSeconds` = 60 s). The user can always stop sooner.
  */
-export const DEFAULT_TIMEOUTS: Timeouts = { headersMs: 120_000, idleMs: 180_000, totalMs: 600_000 };
+export const DEFAULT_TIMEOUTS: Timeouts = { headersMs: 120_000, idleMs: 0, stallMs: 60_000, totalMs: 600_000 };
 
 /**
  * The abort controller of one attempt plus its timers. Whatever fires first (the caller's signal, the
@@ -27,6 +39,7 @@ export class AttemptTimers {
   cause: AbortCause | undefined;
   private headersTimer: NodeJS.Timeout | undefined;
   private idleTimer: NodeJS.Timeout | undefined;
+  private outputSeen = false;
   private totalTimer: NodeJS.Timeout | undefined;
   private readonly onCallerAbort = (): void => this.abort('cancelled');
 
@@ -48,7 +61,15 @@ export class AttemptTimers {
   /** Headers arrived: stop the headers timer and start watching for silence. */
   headersReceived(): void {
     clearTimeout(this.headersTimer);
-    if (this.timeouts.idleMs > 0) this.idleTimer = setTimeout(() => this.abort('stalled'), this.timeouts.idleMs);
+    if (this.timeouts.idleMs > 0) this.idleTimer = setTimeout(() => this.abort('idle'), this.timeouts.idleMs);
+  }
+
+  /** Visible output started: from now on silence is limited by `stallMs` (counted from this moment). Idempotent. */
+  outputStarted(): void {
+    if (this.outputSeen || this.controller.signal.aborted) return;
+    this.outputSeen = true;
+    clearTimeout(this.idleTimer);
+    this.idleTimer = this.timeouts.stallMs > 0 ? setTimeout(() => this.abort('stalled'), this.timeouts.stallMs) : undefined;
   }
 
   /** A body chunk arrived. `refresh()` re-arms the same timer without allocating a new one per chunk. */

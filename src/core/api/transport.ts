@@ -52,8 +52,10 @@ export function transportError(err: unknown, timers: AttemptTimers, timeouts: Ti
       return cancelledError(requestId);
     case 'headersTimeout':
       return new GrokApiError({ kind: 'timeout', message: `${host} did not answer within ${seconds(timeouts.headersMs)}.`, action: 'retry', retryable: true, requestId, cause: err });
+    case 'idle':
+      return new GrokApiError({ kind: 'stalled', message: `${host} sent nothing for ${seconds(timeouts.idleMs)} before the answer started.`, action: 'retry', retryable: true, requestId, cause: err });
     case 'stalled':
-      return new GrokApiError({ kind: 'stalled', message: `The answer stalled: nothing arrived for ${seconds(timeouts.idleMs)}.`, action: 'retry', retryable: true, requestId, cause: err });
+      return new GrokApiError({ kind: 'stalled', message: `The answer stalled: nothing arrived for ${seconds(timeouts.stallMs)} (grok.stallTimeoutSeconds).`, action: 'retry', retryable: true, requestId, cause: err });
     case 'totalTimeout':
       return new GrokApiError({ kind: 'timeout', message: `The request took longer than ${seconds(timeouts.totalMs)} (grok.requestTimeoutSeconds).`, action: 'openSettings', requestId, cause: err });
   }

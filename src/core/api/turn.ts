@@ -93,7 +93,8 @@ export async function* streamTurn(deps: TurnDeps, request: TurnRequest, signal?:
         delayMs = error.retryAfterMs ?? backoffDelay(retries, deps.random, deps.backoff);
       }
       if (deps.timeouts.totalMs > 0 && deps.now() - turnStarted + delayMs >= deps.timeouts.totalMs) throw error;
-      yield { type: 'retry', attempt: attempt + 1, delayMs, reason: error.kind, message: error.message };
+      const label = retryLabel(error);
+      yield { type: 'retry', attempt: attempt + 1, delayMs, reason: error.kind, message: retryMessage(label, delayMs), label, retryAt: deps.now() + delayMs, detail: error.message };
       try {
         await deps.sleep(delayMs, signal);
       } catch {
@@ -101,6 +102,35 @@ export async function* streamTurn(deps: TurnDeps, request: TurnRequest, signal?:
       }
     }
   }
+}
+
+/** Why a retry is happening, in a few words for a status line. */
+export function retryLabel(error: Pick<GrokApiError, 'kind' | 'status'>): string {
+  switch (error.kind) {
+    case 'rateLimited':
+      return 'Rate limited';
+    case 'server':
+      return error.status && error.status !== 200 ? `Server error (HTTP ${error.status})` : 'The service is unavailable';
+    case 'network':
+      return 'Connection failed';
+    case 'timeout':
+      return 'No answer in time';
+    case 'stalled':
+      return 'The server went silent';
+    case 'malformed':
+      return 'Garbled answer';
+    case 'truncated':
+      return 'The answer was cut off';
+    case 'emptyResponse':
+      return 'Empty answer';
+    default:
+      return 'The request failed';
+  }
+}
+
+/** "Rate limited — retrying in 12 s" (whole seconds, rounded up, so a countdown never shows 0 s early). */
+export function retryMessage(label: string, delayMs: number): string {
+  return delayMs <= 0 ? `${label} — retrying now` : `${label} — retrying in ${Math.ceil(delayMs / 1000)} s`;
 }
 
 function requestHeaders(deps: TurnDeps, requestId: string, conversationId: string | undefined): Record<string, string> {

@@ -119,13 +119,29 @@ export interface ModelLimits {
 /**
  * The events of one streamed turn, in order: `start` (response headers received), `limits` (when the
  * server sent them), `model` (served model, as soon as known), the deltas, then `usage` and `finish` (last).
- * `retry` appears only between attempts that produced no visible output; a new `start` (new request id)
- * follows it. Text and reasoning deltas read in the same network chunk arrive merged in one event.
+ * `retry` appears only between attempts that produced no visible output, before the client waits
+ * (Stop during the wait ends it at once); a new `start` (new request id) follows it. Text and reasoning deltas read in the same network chunk arrive merged in one event.
  * Tool calls: `toolCallStart` → `toolCallDelta`* → `toolCallEnd` (whose `arguments` are authoritative).
  */
 export type TurnEvent =
   | { type: 'start'; requestId: string; endpoint: Endpoint; attempt: number }
-  | { type: 'retry'; attempt: number; delayMs: number; reason: string; message: string }
+  | {
+      type: 'retry';
+      /** The attempt about to start (2 for the first retry). */
+      attempt: number;
+      /** How long the client waits before it (0: at once). The event arrives before the wait starts. */
+      delayMs: number;
+      /** The error kind that caused the retry, e.g. `rateLimited`. */
+      reason: string;
+      /** One line for the user, e.g. "Rate limited — retrying in 12 s". */
+      message: string;
+      /** Why, without the countdown ("Rate limited"), for a UI that counts down itself. */
+      label?: string;
+      /** When the next attempt starts (epoch ms, from the client's clock). */
+      retryAt?: number;
+      /** The failed attempt's own error message (server text, cleaned), for the log or a tooltip. */
+      detail?: string;
+    }
   | { type: 'limits'; limits: ModelLimits }
   | { type: 'model'; model: string }
   | { type: 'text'; text: string }

@@ -15,6 +15,7 @@ const ACTION_LABELS: Record<Exclude<ErrorAction, 'retry'>, [label: string, icon:
   setApiKey: ['Set API Key', 'key'],
   chooseModel: ['Choose model', 'sparkle'],
   openSettings: ['Open settings', 'settings-gear'],
+  openBilling: ['Open xAI console', 'credit-card'],
 };
 
 function button(label: string, icon: string, onClick: () => void, primary = false): HTMLButtonElement {
@@ -35,19 +36,21 @@ export function statusLine(turn: TurnView, actions: TurnActions, waiting?: strin
   }
   const retry = (primary: boolean) => button('Retry', 'refresh', () => actions.retry(turn.id), primary);
   if (turn.status === 'error') {
+    // One button, the one that can help: Retry only when the error says retrying can succeed (a 400,
+    // no credits or the server's "do not retry" would fail the same way); none when nothing would help.
     const action = turn.error?.action;
     const row = h('div', { class: 'turn-actions' });
-    if (action && action !== 'retry') {
-      const [label, icon] = ACTION_LABELS[action];
-      row.append(button(label, icon, () => actions.errorAction(action), true), retry(false));
-    } else {
+    if (action === 'retry') {
       row.append(retry(true));
+    } else if (action) {
+      const [label, icon] = ACTION_LABELS[action];
+      row.append(button(label, icon, () => actions.errorAction(action), true));
     }
     return h(
       'div',
       { class: 'turn-status turn-error', role: 'group', 'aria-label': 'Error' },
       h('div', { class: 'turn-error-message' }, codicon('error'), turn.error?.message ?? 'The request failed.'),
-      row,
+      row.childElementCount > 0 ? row : undefined,
     );
   }
   const known = STATUS_TEXT[turn.status];

@@ -39,6 +39,7 @@ describe('errors and retries against the fake server', () => {
     const run = await collect(client.stream(ask()));
     assert.equal(run.error?.kind, 'quotaExhausted');
     assert.equal(run.error?.retryable, false);
+    assert.equal(run.error?.action, 'openBilling');
     assert.match(run.error!.message, /out of credits or reached its monthly spending limit/);
     assert.equal(fake.requests.length, 1);
   });
@@ -51,7 +52,8 @@ describe('errors and retries against the fake server', () => {
     assert.equal(run.error, undefined);
     assert.equal(fake.requests.length, 2);
     const retry = run.events.find((e) => e.type === 'retry');
-    assert.match(retry?.type === 'retry' ? retry.message : '', /Timed out waiting for first token/);
+    assert.match(retry?.type === 'retry' ? (retry.detail ?? '') : '', /Timed out waiting for first token/);
+    assert.match(retry?.type === 'retry' ? retry.message : '', /^The service is unavailable — retrying in \d+ s$/);
   });
 
   for (const [scenario, status] of [['server-error', 500], ['unavailable', 503], ['html-524', 524]] as const) {
@@ -91,6 +93,8 @@ describe('errors and retries against the fake server', () => {
     const { client } = clientFor(fake);
     const run = await collect(client.stream(ask()));
     assert.equal(run.error?.kind, 'server');
+    assert.equal(run.error?.action, undefined, 'no Retry button either');
+    assert.match(run.error!.message, /The server asked not to retry this request\.$/);
     assert.equal(fake.requests.length, 1);
   });
 

@@ -1,5 +1,6 @@
 import type { Logger } from '../../../src/core/log';
 import { GrokClient, isGrokApiError, type GrokApiError, type GrokClientOptions, type TurnEvent, type TurnRequest, type UsageRecord } from '../../../src/core/api';
+import { Agent } from 'undici';
 import { FakeXaiServer } from '../../fakeXai/server';
 
 /** Everything a streamed turn produced, for assertions. */
@@ -69,4 +70,22 @@ export function useFakeServer(): { get: () => FakeXaiServer } {
 /** Event types in order, with consecutive duplicates collapsed (deltas come in varying numbers). */
 export function shape(events: TurnEvent[]): string[] {
   return events.map((e) => e.type).filter((t, i, all) => t !== all[i - 1]);
+}
+
+/**
+ * A dispatcher that resolves every host name to 127.0.0.1, so a client pointed at
+ * `http://api.x.ai:PORT/v1` reaches the fake server while it believes it talks to xAI's host
+ * (the way to test host-dependent wording end to end; `isXaiHostname` is tested on its own too).
+ */
+export function loopbackDispatcher(): Agent {
+  const lookup = (_host: string, options: { all?: boolean }, callback: (...args: unknown[]) => void): void => {
+    if (options.all) callback(null, [{ address: '127.0.0.1', family: 4 }]);
+    else callback(null, '127.0.0.1', 4);
+  };
+  return new Agent({ connect: { lookup } as never });
+}
+
+/** The fake server's base URL under xAI's API host name (use with {@link loopbackDispatcher}). */
+export function xaiLookingUrl(fake: FakeXaiServer): string {
+  return fake.url.replace('127.0.0.1', 'api.x.ai');
 }
