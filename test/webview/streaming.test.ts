@@ -126,6 +126,27 @@ describe('streaming answers', function () {
     assert.deepEqual((await view.posted()).at(-1), { type: 'runCommand', command: 'grok.setApiKey' });
   });
 
+  it('an error offers only the action that can help: Retry alone when retrying helps, never beside a fix, none when nothing helps', async () => {
+    const cases = [
+      ['e1', { message: 'Rate limited.', action: 'retry' }, ['Retry']],
+      ['e2', { message: 'The model is not supported.', action: 'chooseModel' }, ['Choose model']],
+      ['e3', { message: 'Out of credits.', action: 'openBilling' }, ['Open xAI console']],
+      ['e4', { message: 'The server asked not to retry this request.' }, []],
+    ] as const;
+    for (const [id, error] of cases) {
+      await view.post({ type: 'turnAdded', turn: { id, role: 'assistant', text: 'Partial', status: 'streaming' } }, { type: 'turnEnd', turnId: id, status: 'error', error });
+    }
+    for (const [id, , buttons] of cases) {
+      await view.page.locator(`.turn[data-turn-id="${id}"] .turn-error`).waitFor();
+      const labels = await view.page.locator(`.turn[data-turn-id="${id}"] .turn-error button`).allInnerTexts();
+      assert.deepEqual(labels.map((l) => l.trim()), buttons, id);
+    }
+    await view.page.locator('.turn[data-turn-id="e2"]').screenshot({ path: 'test-output/screenshots/webview-error-choose-model.png' });
+    await view.page.locator('.turn[data-turn-id="e3"]').screenshot({ path: 'test-output/screenshots/webview-error-open-billing.png' });
+    await view.page.locator('.turn[data-turn-id="e3"]').getByRole('button', { name: 'Open xAI console' }).click();
+    assert.deepEqual((await view.posted()).at(-1), { type: 'openLink', href: 'https://console.x.ai' });
+  });
+
   it('re-renders when the host sends a final text that differs from the deltas', async () => {
     await view.post({ type: 'turnAdded', turn: { id: 'f', role: 'assistant', text: '', status: 'streaming' } }, { type: 'turnDelta', turnId: 'f', text: 'Draft' });
     await view.frames();

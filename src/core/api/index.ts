@@ -17,7 +17,7 @@
  *       case 'reasoning': showThinking(event.text); break;
  *       case 'model': showServedModel(event.model); break;           // may differ from the requested one
  *       case 'limits': contextWarning(event.limits); break;
- *       case 'retry': showStatus(`${event.message} Retrying…`); break; // only before any output
+ *       case 'retry': showStatus(event.message, event.retryAt); break; // "Rate limited — retrying in 12 s", before the wait; Stop ends it
  *       case 'toolCallEnd': proposals.push(JSON.parse(event.arguments)); break;
  *       case 'usage': showCost(event.usage); break;
  *       case 'finish': done(event.reason); break;                     // 'tool_calls' when tools were called
@@ -25,13 +25,16 @@
  *   }
  * } catch (err) {
  *   if (!isGrokApiError(err)) throw err;
- *   // err.message is one line for the user; err.action suggests a button ('setApiKey' | 'retry' |
- *   // 'chooseModel' | 'openSettings'); err.outputStarted = keep `answer` (partial) and offer Retry.
+ *   // err.message is one line for the user; err.action is the one button that can help ('setApiKey' |
+ *   // 'retry' | 'chooseModel' | 'openSettings' | 'openBilling'), or none: then offer no Retry either
+ *   // (use suggestedActionOf(err)). err.outputStarted = keep `answer` (partial); stalls offer Retry.
  *   // err.kind === 'cancelled' after the user pressed Stop.
  * }
  * ```
  * Event order: `start` → `limits`? → `model` → deltas (`reasoning`, `text`, `toolCall*`) → `usage` → `finish`.
- * Nothing visible is ever repeated: retries happen only before the first delta.
+ * Nothing visible is ever repeated: retries happen only before the first delta. One malformed event is
+ * skipped (logged); 3 in a row or more than 10 fail the stream. Leading "Thinking..." filler is dropped.
+ * Timeouts: `timeouts.stallMs` (grok.stallTimeoutSeconds) once output started; before it only `totalMs`.
  *
  * ## Usage and cost
  * Every attempt produces one {@link UsageRecord} (also on failure, via `onUsage` and `GrokApiError.usage`):
