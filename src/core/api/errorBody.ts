@@ -1,3 +1,4 @@
+import { redact } from '../log';
 import { oneLine } from './errors';
 
 /** The one clean message extracted from an error body, whatever its shape. */
@@ -23,9 +24,11 @@ const CLOUDFLARE_EDGE: Record<number, string> = {
 /**
  * Extracts one clean line from an error body: `{code,error}`, OpenAI's `{error:{message}}`, `{message}`,
  * JSON encoded twice, `[WKE=…]` tags, HTML pages (Cloudflare 520–524/530 and proxies) and plain text.
+ * The body is redacted first ({@link redact}): `secrets` are the exact values to remove (the API key).
  */
-export function parseErrorBody(body: string, contentType: string | undefined, status: number): ErrorBodyInfo {
-  const text = body.trim();
+export function parseErrorBody(body: string, contentType: string | undefined, status: number, secrets: readonly (string | undefined)[] = []): ErrorBodyInfo {
+  // Servers and proxies echo headers (a 407 page, a 400 body): nothing of the key may reach a message.
+  const text = redact(body, secrets).trim();
   if (isHtml(text, contentType)) return { message: htmlMessage(text, status), html: true };
   const json = parseJsonDeep(text);
   if (json !== undefined) {
