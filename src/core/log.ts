@@ -1,3 +1,6 @@
+import { applyRedactions } from './chat/secrets';
+import { findSecrets } from './chat/secretRules';
+
 /**
  * Logging seam for core code. The VS Code adapter implements it with a LogOutputChannel;
  * tests use an in-memory logger. Everything passes through {@link redact} first.
@@ -21,34 +24,25 @@ export const silentLogger: Logger = {
 
 const REDACTED = '[REDACTED]';
 
-/** Patterns that look like credentials wherever they appear. */
-const CREDENTIAL_PATTERNS: readonly RegExp[] = [
-  // Authorization / Proxy-Authorization headers, in "Name: value", JSON or key=value form.
-  /((?:proxy-)?authorization["']?\s*[:=]\s*["']?)(?:bearer\s+|basic\s+)?[^\s"',}]+/gi,
-  // Bare bearer tokens.
-  /(\bbearer\s+)[A-Za-z0-9._~+/=-]{8,}/gi,
-  // xAI keys ("xai-" + long token) and OpenAI-style keys.
-  /()\bxai-[A-Za-z0-9_-]{10,}/g,
-  /()\bsk-[A-Za-z0-9_-]{16,}/g,
-  // "api_key": "...", apiKey=..., x-api-key: ...
-  /((?:x-)?api[_-]?key["']?\s*[:=]\s*["']?)[^\s"',}]+/gi,
-];
-
 /**
- * Removes secrets from text before it is logged or displayed.
+ * The one redactor for every string the user or the log sees (log lines, error messages from servers
+ * and proxies, notifications, stored conversations, Test Connection): removes the exact secrets the
+ * caller knows (the stored API key) and anything key-shaped, with the ruleset that also redacts
+ * attached context (core/chat/secretRules.ts: gitleaks' rules plus ours, including
+ * Authorization / Proxy-Authorization headers and Basic / Bearer credentials echoed in an error page).
  * @param text any text, possibly containing headers or request bodies
  * @param secrets exact secret values known to the caller (e.g. the stored API key)
  */
-export function redact(text: string, secrets: readonly string[] = []): string {
+export function redact(text: string, secrets: readonly (string | undefined)[] = []): string {
   let out = text;
   for (const secret of secrets) {
     if (secret && secret.length >= 4) out = out.split(secret).join(REDACTED);
   }
-  for (const pattern of CREDENTIAL_PATTERNS) {
-    out = out.replace(pattern, (_match, prefix: string) => `${prefix ?? ''}${REDACTED}`);
-  }
-  return out;
+  return applyRedactions(out, findSecrets(out)).text;
 }
+
+/** {@link redact} under the name callers outside logging look for: scrub a string before showing it. */
+export const redactForDisplay = redact;
 
 /** Formats log arguments into one line, redacting secrets; errors keep their message and name. */
 export function formatLogArgs(args: readonly unknown[], secrets: readonly string[] = []): string {

@@ -41,7 +41,7 @@ export class ClientProvider implements vscode.Disposable {
       maxRetries: settings.maxRetries,
       // The key goes only to xAI's hosts and to hosts the user allowed (EndpointTrust).
       apiKey: () => (this.trust.mayAttachKey(settings.baseUrl) ? this.keyStore.get() : undefined),
-      timeouts: { totalMs: settings.requestTimeoutSeconds * 1000 },
+      timeouts: { totalMs: settings.requestTimeoutSeconds * 1000, stallMs: settings.stallTimeoutSeconds * 1000 },
       dispatcher,
       logger: this.logger,
       onUsage: this.onUsage,

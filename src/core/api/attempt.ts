@@ -120,7 +120,9 @@ async function rejectNonStream(response: RawResponse, ctx: AttemptContext): Prom
   const isError = response.statusCode !== 200 || /application\/json|text\/html/i.test(type);
   if (!isError) return;
   const text = await readCapped(response);
-  throw classifyHttpError(response.statusCode, response.headers, text, { requestId: ctx.requestId, model: ctx.requestedModel, host: ctx.host, now: ctx.now });
+  // The key is the one in our own Authorization header: redact exactly it from whatever the server echoed.
+  const secrets = [ctx.headers.authorization?.replace(/^Bearer\s+/i, '')];
+  throw classifyHttpError(response.statusCode, response.headers, text, { requestId: ctx.requestId, model: ctx.requestedModel, host: ctx.host, now: ctx.now, secrets });
 }
 
 /** Reads an error body, keeping at most 64 KiB: an HTML page or a runaway body must not fill memory. */

@@ -14,6 +14,8 @@ export interface HttpErrorContext {
   /** Host name, for messages about the server. */
   host: string;
   now?: () => number;
+  /** Exact secrets (the API key) to redact from what the server said. */
+  secrets?: readonly (string | undefined)[];
 }
 
 const BAD_KEY = /incorrect api key|invalid api key|api key (?:is )?(?:invalid|incorrect|not valid)|no api key/i;
@@ -37,7 +39,7 @@ export function headerValue(headers: HeaderMap, name: string): string | undefine
  */
 export function classifyHttpError(status: number, headers: HeaderMap, body: string, ctx: HttpErrorContext): GrokApiError {
   const fromXai = isXaiHostname(ctx.host);
-  const info = parseErrorBody(body, headerValue(headers, 'content-type'), status, { fromXai });
+  const info = parseErrorBody(body, headerValue(headers, 'content-type'), status, { fromXai, secrets: ctx.secrets });
   const said = info.message || `HTTP ${status}`;
   const detail = info.code && info.code !== info.message ? `${info.code}: ${info.message}` : info.message;
   const noRetry = headerValue(headers, 'x-should-retry')?.trim().toLowerCase() === 'false';

@@ -1,3 +1,4 @@
+import { redact } from '../log';
 import { oneLine } from './errors';
 
 /** The one clean message extracted from an error body, whatever its shape. */
@@ -36,14 +37,18 @@ const XAI_EDGE: Record<number, string> = {
 export interface ErrorBodyOptions {
   /** The response came from xAI's own hosts (see `isXaiHostname`): an HTML page is their failure, not a wrong URL. */
   fromXai?: boolean;
+  /** Exact values to remove before anything is read (the API key). */
+  secrets?: readonly (string | undefined)[];
 }
 
 /**
  * Extracts one clean line from an error body: `{code,error}`, OpenAI's `{error:{message}}`, `{message}`,
  * JSON encoded twice, `[WKE=…]` tags, HTML pages (Cloudflare 520–524/530 and proxies) and plain text.
+ * The body is redacted first ({@link redact}): `options.secrets` are the exact values to remove (the API key).
  */
 export function parseErrorBody(body: string, contentType: string | undefined, status: number, options: ErrorBodyOptions = {}): ErrorBodyInfo {
-  const text = body.trim();
+  // Servers and proxies echo headers (a 407 page, a 400 body): nothing of the key may reach a message.
+  const text = redact(body, options.secrets ?? []).trim();
   if (isHtml(text, contentType)) return { message: htmlMessage(text, status, options.fromXai), html: true };
   const json = parseJsonDeep(text);
   if (json !== undefined) {

@@ -39,13 +39,13 @@ export async function getJson<T>(deps: GetDeps, path: string, schema: z.ZodType<
     const response = await sendRequest({ url: joinUrl(deps.baseUrl, path), method: 'GET', headers, dispatcher: deps.dispatcher, timers });
     const text = await readCapped(response, 8 * 1024 * 1024);
     if (response.statusCode !== 200) {
-      throw classifyHttpError(response.statusCode, response.headers, text, { requestId, host, now: deps.now });
+      throw classifyHttpError(response.statusCode, response.headers, text, { requestId, host, now: deps.now, secrets: [deps.apiKey] });
     }
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
-      throw classifyHttpError(502, response.headers, text, { requestId, host, now: deps.now });
+      throw classifyHttpError(502, response.headers, text, { requestId, host, now: deps.now, secrets: [deps.apiKey] });
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) throw malformedError(`GET /${path}: ${parsed.error.issues[0]?.message ?? 'unexpected shape'}`, requestId);

@@ -1,24 +1,11 @@
 /**
- * Redacts secrets from context before it is sent to the model: private key blocks, tokens shaped like
- * well-known API keys, and the values of `.env`-style files. Returns the text and how many were removed.
+ * Redacts secrets from context before it is sent to the model, with the shared ruleset of
+ * secretRules.ts (gitleaks' rules plus ours), and every value of `.env`-style files.
+ * Returns the text and how many secrets were removed.
  */
+import { findSecrets, type SecretFinding } from './secretRules';
 
 const PLACEHOLDER = '[REDACTED]';
-
-const TOKEN_PATTERNS: RegExp[] = [
-  /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z0-9 ]*PRIVATE KEY-----/g,
-  /\bxai-[A-Za-z0-9_-]{20,}/g,
-  /\bsk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}/g,
-  /\bgh[pousr]_[A-Za-z0-9]{30,}/g,
-  /\bgithub_pat_[A-Za-z0-9_]{40,}/g,
-  /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g,
-  /\bAIza[0-9A-Za-z_-]{35}\b/g,
-  /\bxox[abprs]-[A-Za-z0-9-]{10,}/g,
-  /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/g, // JWT
-];
-
-/** `password = "…"`, `api_key: …`, `SECRET_TOKEN=…` in any file. */
-const ASSIGNMENT = /^(\s*(?:export\s+)?["']?[A-Za-z0-9_.-]*(?:secret|password|passwd|token|api[_-]?key|private[_-]?key|client[_-]?secret)[A-Za-z0-9_.-]*["']?\s*[:=]\s*)(["']?)([^\s"'#]{6,})\2/gim;
 
 /** True for `.env`, `.env.local`, `prod.env`, … whose every value is treated as secret. */
 export function isEnvFile(path: string): boolean {
@@ -31,28 +18,48 @@ export interface Redaction {
   count: number;
 }
 
+/** `NAME=value` lines of a .env file, as findings over the value (empty values and comments are not). */
+function envValues(text: string): SecretFinding[] {
+  const found: SecretFinding[] = [];
+  for (const m of text.matchAll(/^([ \t]*(?:export[ \t]+)?[A-Za-z_][A-Za-z0-9_.-]*[ \t]*=[ \t]*)(.*?)[ \t]*\r?$/gm)) {
+    const value = m[2] as string;
+    if (value === '' || value.startsWith('#')) continue;
+    const start = (m.index ?? 0) + (m[1] as string).length;
+    found.push({ start, end: start + value.length, ruleId: 'dotenv-value' });
+  }
+  return found;
+}
+
+/**
+ * Replaces each secret span with `[REDACTED]`; overlapping or touching spans become one, counted once.
+ * @param findings spans sorted by start
+ */
+export function applyRedactions(text: string, findings: readonly SecretFinding[]): Redaction {
+  let out = '';
+  let count = 0;
+  let at = 0;
+  let open = -1;
+  for (const f of findings) {
+    if (f.end <= at) continue;
+    if (open >= 0 && f.start <= at) {
+      at = f.end;
+      continue;
+    }
+    if (open >= 0) out += PLACEHOLDER;
+    out += text.slice(at, f.start);
+    open = f.start;
+    at = f.end;
+    count++;
+  }
+  if (open >= 0) out += PLACEHOLDER;
+  out += text.slice(at);
+  return { text: out, count };
+}
+
 /** Redacts secrets in `text`; `path` (if given) turns on whole-value redaction for `.env` files. */
 export function redactSecrets(text: string, path?: string): Redaction {
-  let count = 0;
-  let out = text;
-  for (const pattern of TOKEN_PATTERNS) {
-    out = out.replace(pattern, () => {
-      count++;
-      return PLACEHOLDER;
-    });
-  }
-  if (path && isEnvFile(path)) {
-    out = out.replace(/^(\s*(?:export\s+)?[A-Za-z_][A-Za-z0-9_.-]*\s*=\s*)(.+)$/gm, (_m, head: string, value: string) => {
-      if (value.trim() === '' || value.includes(PLACEHOLDER)) return `${head}${value}`;
-      count++;
-      return `${head}${PLACEHOLDER}`;
-    });
-  } else {
-    out = out.replace(ASSIGNMENT, (m, head: string, quote: string, value: string) => {
-      if (value.includes(PLACEHOLDER) || /^(process\.env|os\.environ|env\(|\$\{|<|\{\{)/.test(value)) return m;
-      count++;
-      return `${head}${quote}${PLACEHOLDER}${quote}`;
-    });
-  }
-  return { text: out, count };
+  const findings = findSecrets(text, path);
+  if (path && isEnvFile(path)) findings.push(...envValues(text));
+  findings.sort((a, b) => a.start - b.start || b.end - a.end);
+  return applyRedactions(text, findings);
 }
