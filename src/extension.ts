@@ -132,6 +132,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GrokEx
       fromChatView: async (raw) => {
         const parsed = parseWebviewMessage(raw);
         if (!parsed.ok) throw new Error(`not a Chat view message: ${parsed.error}`);
+        if (parsed.message.type === 'runCommand') throw new Error('runCommand is run by the view itself');
         await controller.handle(parsed.message);
       },
     };
