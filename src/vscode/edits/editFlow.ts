@@ -186,7 +186,8 @@ export class EditFlow implements vscode.Disposable {
     this.close(session);
     const rejected: FileOutcome[] = session.files.filter((f) => !f.done).map((f) => ({ path: f.path, plan: f.plan, applied: [], note: 'the user rejected the change' }));
     const outcomes = [...session.outcomes, ...rejected];
-    this.emitter.fire(this.report(session, 'rejected', 'Rejected; no file changed.', outcomes));
+    const message = session.outcomes.length ? 'Rejected the rest; only the files accepted before changed.' : 'Rejected; no file changed.';
+    this.emitter.fire(this.report(session, 'rejected', message, outcomes));
   }
 
   /**
