@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { EditCardView } from '../../src/shared/protocol';
-import { activateExtension, useFakeXai } from './helpers';
+import { activateExtension, answerWarnings, useFakeXai } from './helpers';
 
 interface ApplyResult {
   applied: boolean;
@@ -21,23 +21,8 @@ async function read(uri: vscode.Uri): Promise<string> {
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 }
 
-/**
- * Answers the extension's warning messages instead of the user (a modal would wait for a click
- * forever) and records them. The extension and these tests share one `vscode` API object.
- */
-function answerWarnings(answer: string | undefined): { shown: { message: string; detail: string; modal: boolean }[]; restore: () => void } {
-  const window = vscode.window as { showWarningMessage: (...args: unknown[]) => Thenable<unknown> };
-  const original = window.showWarningMessage;
-  const shown: { message: string; detail: string; modal: boolean }[] = [];
-  window.showWarningMessage = (message: unknown, ...rest: unknown[]) => {
-    const options = (typeof rest[0] === 'object' && rest[0] !== null ? rest[0] : {}) as { modal?: boolean; detail?: string };
-    shown.push({ message: String(message), detail: options.detail ?? '', modal: options.modal === true });
-    return Promise.resolve(answer);
-  };
-  return { shown, restore: () => (window.showWarningMessage = original) };
-}
-
-async function withAnswer<T>(answer: string | undefined, body: () => Thenable<T>): Promise<{ value: T; shown: { message: string; detail: string; modal: boolean }[] }> {
+/** Runs `body` with warnings (and modals) answered by `answer`; returns what it resolved to and what was asked. */
+async function withAnswer<T>(answer: string | undefined, body: () => Thenable<T>): Promise<{ value: T; shown: { message: string; modal: boolean }[] }> {
   const watch = answerWarnings(answer);
   try {
     return { value: await body(), shown: watch.shown };
