@@ -11,7 +11,7 @@
  * - src/core/: everything that does not need VS Code
  */
 import * as vscode from 'vscode';
-import type { TurnView } from './shared/protocol';
+import { parseWebviewMessage, type TurnView } from './shared/protocol';
 import { isXaiHost } from './core/api';
 import { keyProblem } from './core/apiKey';
 import { HistoryStore } from './core/chat/historyStore';
@@ -38,6 +38,8 @@ export interface GrokExtensionApi {
   sendChatMessage(text: string): Promise<void>;
   /** The last turn of the open conversation, as the Chat view shows it. */
   lastTurn(): TurnView | undefined;
+  /** Handles a message as if the Chat view sent it, validated the same way (tests press its buttons). */
+  fromChatView(message: unknown): Promise<void>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<GrokExtensionApi | undefined> {
@@ -127,6 +129,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<GrokEx
       hasApiKey: () => keyStore.has(),
       sendChatMessage: (text) => controller.send(text, [], { chips: false }),
       lastTurn: () => controller.lastTurn(),
+      fromChatView: async (raw) => {
+        const parsed = parseWebviewMessage(raw);
+        if (!parsed.ok) throw new Error(`not a Chat view message: ${parsed.error}`);
+        if (parsed.message.type === 'runCommand') throw new Error('runCommand is run by the view itself');
+        await controller.handle(parsed.message);
+      },
     };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

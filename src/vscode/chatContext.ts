@@ -3,6 +3,7 @@ import type { ContextItem } from '../core/chat/prompt';
 import { redactSecrets } from '../core/chat/secrets';
 import { estimateTokens } from '../core/chat/tokens';
 import type { AttachmentView } from '../shared/protocol';
+import { classifyWorkspacePath } from './edits/workspacePaths';
 
 /** Files larger than this are attached truncated (with a note) so one file cannot eat the context. */
 const MAX_FILE_CHARS = 200_000;
@@ -97,12 +98,19 @@ export class ChatContext implements vscode.Disposable {
     return { item, view };
   }
 
-  /** Pins a workspace file (from the `@` picker). */
+  /**
+   * Pins a workspace file (from the `@` picker). A path that leads out of the workspace, through a
+   * symlink too, is refused before anything is read.
+   */
   async attach(path: string): Promise<string | undefined> {
     const folder = vscode.workspace.workspaceFolders?.[0];
     const uri = /^[a-z][a-z0-9+.-]*:/i.test(path) ? vscode.Uri.parse(path) : folder ? vscode.Uri.joinPath(folder.uri, path) : undefined;
     if (!uri) return 'Open a folder to attach files.';
     if (!vscode.workspace.getWorkspaceFolder(uri)) return 'Only files inside the workspace can be attached.';
+    if (uri.scheme === 'file') {
+      const check = await classifyWorkspacePath(uri.fsPath);
+      if (!check.ok && (check.reason === 'outside-workspace' || !check.confirmable)) return `Only files inside the workspace can be attached: ${check.message}.`;
+    }
     try {
       await vscode.workspace.openTextDocument(uri);
     } catch {

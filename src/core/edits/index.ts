@@ -11,7 +11,8 @@
  *    `extractProposals(text)` → `{ proposals: [{ files, origin }], problems }`; origin gives
  *    offsets and line for the edit card, problems explain malformed blocks.
  *    `combineProposals(proposals)` merges them into one multi-file change list.
- * 3. Check each path: `checkEditPath(workspaceFolderPaths, change.path)`; when `ok` is false,
+ * 3. Check each path: `classifyPath(workspaceFolderPaths, change.path, nodePathFs)` (core/safety;
+ *    `checkEditPath` is its string-only form); when `ok` is false,
  *    refuse, or write only after the user confirms (`confirmable`).
  * 4. Plan each file against its *current* text (the open document's `getText()`, or the file on
  *    disk, or `undefined` when it does not exist): `planEdits(text, change)` →

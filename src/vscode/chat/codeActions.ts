@@ -3,9 +3,10 @@
  * block, and links (decided in core by {@link classifyLink}, carried out here).
  */
 import * as vscode from 'vscode';
-import { checkEditPath, type FileChange } from '../../core/edits';
+import type { FileChange } from '../../core/edits';
 import { classifyLink } from '../../core/chat/links';
 import type { EditFlow } from '../edits/editFlow';
+import { classifyWorkspacePath } from '../edits/workspacePaths';
 
 /** Shows a short message in the Chat view. */
 export type Notice = (level: 'info' | 'warning', text: string) => void;
@@ -53,9 +54,14 @@ export async function openLink(href: string, notice: Notice): Promise<void> {
   }
 }
 
+/**
+ * Opens a file named by a link, after resolving where it really leads: a link (or a symlink) out
+ * of the workspace or into `.git` is not opened. Files that can run code may be looked at.
+ */
 async function openWorkspaceFile(path: string, notice: Notice): Promise<void> {
-  const check = checkEditPath((vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath), path);
-  if (!check.ok) return notice('warning', `Not opened: ${check.message}.`);
+  const check = await classifyWorkspacePath(path);
+  if (!check.ok && check.reason !== 'sensitive') return notice('warning', `Not opened: ${check.message}.`);
+  if (!check.absolutePath) return;
   const uri = vscode.Uri.file(check.absolutePath);
   const exists = await vscode.workspace.fs.stat(uri).then(
     () => true,

@@ -70,8 +70,12 @@ export class EditCards implements vscode.Disposable {
       this.deps.post({ type: 'editCard', turnId: found.turn.id, card: editCardView(found.card) });
     }
     if (kind === 'preview') await this.deps.edits.preview(sessionId, path);
-    else if (kind === 'apply') await this.deps.edits.accept(sessionId);
-    else this.deps.edits.reject(sessionId);
+    else if (kind === 'apply') {
+      // A file that can run code, change the editor, or lies outside the workspace is never
+      // written from the card: its diff opens, and Accept there asks first.
+      const result = await this.deps.edits.applyFromCard(sessionId);
+      if (!result) this.deps.notice('info', 'This proposal changes a file that needs your review: check the diff, then Accept it (you will be asked to confirm).');
+    } else this.deps.edits.reject(sessionId);
   }
 
   dispose(): void {

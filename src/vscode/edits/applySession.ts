@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { planEdits, type FileOutcome, type Replacement } from '../../core/edits';
-import { acceptedReplacements, type EditSession, type SessionFile } from './editSession';
+import { acceptedReplacements, needsConsent, planDeferred, type EditSession, type SessionFile } from './editSession';
 
 export interface ApplyResult {
   /** Applied in one WorkspaceEdit (one undo step). */
@@ -8,6 +8,8 @@ export interface ApplyResult {
   outcomes: FileOutcome[];
   /** One line for the user. */
   message: string;
+  /** Nothing was written only because the user did not confirm (the proposal can still be applied). */
+  declined?: boolean;
 }
 
 /**
@@ -29,23 +31,28 @@ function replacementsFor(file: SessionFile, text: string): { replacements: Repla
 
 /**
  * Writes the accepted hunks of the given files through one WorkspaceEdit. All or nothing: if any
- * file is refused (changed, outside the workspace without consent), no file is touched.
- * `confirmOutside` is asked once per file whose path is outside the workspace or in `.git`.
+ * file is refused (changed, sensitive or outside the workspace without consent), no file is
+ * touched. `confirm` is asked once per file that {@link needsConsent}, before anything else; a file
+ * outside the workspace is read only after that yes.
  */
 export async function applySession(
   session: EditSession,
   files: readonly SessionFile[],
-  confirmOutside: (file: SessionFile) => Promise<boolean>,
+  confirm: (file: SessionFile) => Promise<boolean>,
 ): Promise<ApplyResult> {
   const edit = new vscode.WorkspaceEdit();
   const refusals: string[] = [];
   const planned: { file: SessionFile; editIndexes: number[] }[] = [];
+  let declined = 0;
   for (const file of files) {
-    if (!file.plan || !file.uri || file.accepted.size === 0) continue;
-    if (!file.pathCheck.ok && !(file.pathCheck.confirmable && (await confirmOutside(file)))) {
-      refusals.push(file.pathCheck.message);
+    if (file.done || !file.uri || (!file.deferred && (!file.plan || file.accepted.size === 0))) continue;
+    if (!file.pathCheck.ok && !(file.pathCheck.confirmable && (await confirm(file)))) {
+      if (needsConsent(file)) declined++;
+      refusals.push(needsConsent(file) ? `Nothing was written: you did not confirm writing ${file.path}.` : file.pathCheck.message);
       continue;
     }
+    await planDeferred(file);
+    if (!file.plan || file.accepted.size === 0) continue;
     const exists = await vscode.workspace.fs.stat(file.uri).then(
       () => true,
       () => false,
@@ -79,6 +86,7 @@ export async function applySession(
       applied: false,
       outcomes: files.map((f) => ({ path: f.path, plan: f.plan, applied: [], note: refusals.join(' ') })),
       message: refusals.join(' '),
+      ...(declined === refusals.length ? { declined: true } : {}),
     };
   }
   if (planned.length === 0) return { applied: false, outcomes: [], message: 'Nothing to apply.' };

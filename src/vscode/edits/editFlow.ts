@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { describeOutcomes, type FileChange, type FileOutcome } from '../../core/edits';
 import type { Logger } from '../../core/log';
 import { applySession, type ApplyResult } from './applySession';
-import { EditSession, lineCounts, proposedText, type SessionFile } from './editSession';
+import { EditSession, lineCounts, needsConsent, planDeferred, proposedText, type SessionFile } from './editSession';
 import { PREVIEW_SCHEME, PreviewDocuments } from './previewDocuments';
 
 /** Files shown in an editor tab (loaded documents without a tab do not count: the user cannot see them). */
@@ -13,6 +13,10 @@ function openInTabs(): Set<string> {
     .filter((input): input is vscode.TabInputText => input instanceof vscode.TabInputText)
     .map((input) => input.uri.toString());
   return new Set(uris);
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** What became of a proposal, for the chat's edit card and the model's next turn. */
@@ -71,21 +75,43 @@ export class EditFlow implements vscode.Disposable {
     if (file.baseText === undefined) this.previews.set(PreviewDocuments.uri(session.id, 'original', file.path), '');
   }
 
-  /** Opens the diff of one file (the first with changes by default). */
+  /**
+   * Opens the diff of one file (the first with changes by default). A file outside the workspace
+   * is read only once the user agrees; without that yes nothing is read and no diff opens.
+   */
   async preview(sessionId: string, path?: string): Promise<boolean> {
     const session = this.sessions.get(sessionId);
     const file = path ? session?.file(path) : (session?.applicable[0] ?? session?.files[0]);
     if (!session || !file) return false;
+    if (file.deferred) {
+      if (!(await this.confirmRead(file))) return false;
+      await planDeferred(file);
+      this.refreshPreview(session, file);
+      this.emitter.fire(this.report(session, 'proposed'));
+    }
     const right = PreviewDocuments.uri(session.id, 'proposed', file.path);
     const left = file.baseText === undefined || !file.uri ? PreviewDocuments.uri(session.id, 'original', file.path) : file.uri;
     const refused = file.plan?.refused.length ?? 0;
-    const title = `${file.path}: Grok's proposal${refused ? ` (${refused} edit${refused === 1 ? '' : 's'} refused)` : ''}`;
+    const notes = [...(refused ? [`${refused} edit${refused === 1 ? '' : 's'} refused`] : []), ...(needsConsent(file) ? ['Accept asks first'] : [])];
+    const title = `${file.path}: Grok's proposal${notes.length ? ` (${notes.join('; ')})` : ''}`;
     await vscode.commands.executeCommand('vscode.diff', left, right, title, { preview: true });
-    if (!file.pathCheck.ok || refused) {
-      const reasons = [...(file.pathCheck.ok ? [] : [file.pathCheck.message]), ...(file.plan?.refused.map((r) => r.message) ?? [])];
-      void vscode.window.showWarningMessage(`Some of Grok's edits to ${file.path} cannot be applied: ${reasons.join('; ')}`);
-    }
+    const cannot = [...(file.pathCheck.ok || file.pathCheck.confirmable ? [] : [file.pathCheck.message]), ...(file.plan?.refused.map((r) => r.message) ?? [])];
+    if (cannot.length) void vscode.window.showWarningMessage(`Some of Grok's edits to ${file.path} cannot be applied: ${cannot.join('; ')}`);
     return true;
+  }
+
+  /**
+   * What an edit card's Apply does: applies the proposal, unless a file needs the user's yes
+   * (outside the workspace, in `.git`, or able to run code or change the editor); then it opens
+   * that file's diff instead, where Accept asks. Returns undefined when it opened the diff.
+   */
+  async applyFromCard(sessionId: string): Promise<ApplyResult | undefined> {
+    const session = this.sessions.get(sessionId);
+    const sensitive = session?.applicable.find(needsConsent);
+    if (!session || !sensitive) return this.accept(sessionId);
+    this.logger.info(`edit proposal ${session.id}: ${sensitive.path} needs confirmation; opening its diff instead of applying`);
+    await this.preview(sessionId, sensitive.path);
+    return undefined;
   }
 
   /** The session of the preview shown in the active editor, if any. */
@@ -119,19 +145,38 @@ export class EditFlow implements vscode.Disposable {
     this.emitter.fire(this.report(session, 'proposed'));
   }
 
-  /** Applies the accepted hunks (of one file, or of every file) in one WorkspaceEdit. */
+  /**
+   * Applies the accepted hunks (of one file, or of every file) in one WorkspaceEdit. After one
+   * file of several is accepted, the others stay proposed (its preview closes).
+   */
   async accept(sessionId: string, path?: string): Promise<ApplyResult> {
     const session = this.sessions.get(sessionId);
     if (!session) return { applied: false, outcomes: [], message: 'That proposal is no longer available.' };
-    const files = path ? session.files.filter((f) => f.path === path) : session.files;
+    const files = (path ? session.files.filter((f) => f.path === path) : session.files).filter((f) => !f.done);
     const openBefore = openInTabs();
-    const result = await applySession(session, files, (file) => this.confirmOutside(file));
+    const result = await applySession(session, files, (file) => this.confirmWrite(file));
     this.logger.info(`edit proposal ${session.id}: ${result.message}`);
-    if (result.applied) {
-      await this.saveClosedFiles(session, result, openBefore);
-      this.close(session);
+    if (result.declined) {
+      // A "no" in the modal leaves the proposal open: the card can still preview, apply or reject it.
+      this.emitter.fire(this.report(session, 'proposed', result.message));
+      return result;
     }
-    this.emitter.fire(this.report(session, result.applied ? 'applied' : 'refused', result.message, result.outcomes));
+    if (!result.applied) {
+      this.emitter.fire(this.report(session, 'refused', result.message, [...session.outcomes, ...result.outcomes]));
+      return result;
+    }
+    await this.saveClosedFiles(session, result, openBefore);
+    session.outcomes.push(...result.outcomes);
+    for (const file of files) file.done = true;
+    const rest = session.applicable;
+    if (rest.length === 0) {
+      this.close(session);
+      this.emitter.fire(this.report(session, 'applied', result.message, session.outcomes));
+    } else {
+      this.close(session, files);
+      const message = `${result.message} ${rest.length} more file${rest.length === 1 ? '' : 's'} to review: ${rest.map((f) => f.path).join(', ')}.`;
+      this.emitter.fire(this.report(session, 'proposed', message));
+    }
     return result;
   }
 
@@ -139,28 +184,50 @@ export class EditFlow implements vscode.Disposable {
     const session = this.sessions.get(sessionId);
     if (!session) return;
     this.close(session);
-    const outcomes: FileOutcome[] = session.files.map((f) => ({ path: f.path, plan: f.plan, applied: [], note: 'the user rejected the change' }));
-    this.emitter.fire(this.report(session, 'rejected', 'Rejected; no file changed.', outcomes));
+    const rejected: FileOutcome[] = session.files.filter((f) => !f.done).map((f) => ({ path: f.path, plan: f.plan, applied: [], note: 'the user rejected the change' }));
+    const outcomes = [...session.outcomes, ...rejected];
+    const message = session.outcomes.length ? 'Rejected the rest; only the files accepted before changed.' : 'Rejected; no file changed.';
+    this.emitter.fire(this.report(session, 'rejected', message, outcomes));
   }
 
-  private async confirmOutside(file: SessionFile): Promise<boolean> {
-    if (file.pathCheck.ok) return true;
-    const choice = await vscode.window.showWarningMessage(
-      `${file.pathCheck.message}. Write it anyway?`,
-      { modal: true, detail: file.pathCheck.absolutePath },
-      'Write Anyway',
-    );
+  /**
+   * The modal before writing a file that needs consent: it names the file and says why it matters.
+   * Anything but "Write Anyway" (Cancel, Escape) writes nothing.
+   */
+  private async confirmWrite(file: SessionFile): Promise<boolean> {
+    const check = file.pathCheck;
+    if (check.ok) return true;
+    const where = check.realPath ? `${check.absolutePath} (leads to ${check.realPath})` : check.absolutePath;
+    const question =
+      check.reason === 'outside-workspace'
+        ? `Write ${file.path}? It is outside the workspace.`
+        : `Write ${file.path}? ${capitalise(check.why ?? check.message)}.`;
+    const choice = await vscode.window.showWarningMessage(question, { modal: true, detail: `${check.message}.\n${where ?? ''}`.trim() }, 'Write Anyway');
     return choice === 'Write Anyway';
   }
 
-  /** Closes this session's preview tabs and forgets its documents. */
-  private close(session: EditSession): void {
+  /** The modal before reading a file outside the workspace to show its diff. */
+  private async confirmRead(file: SessionFile): Promise<boolean> {
+    const check = file.pathCheck;
+    const where = check.ok ? check.absolutePath : (check.realPath ?? check.absolutePath);
+    const choice = await vscode.window.showWarningMessage(
+      `Grok proposes changes to ${file.path}, outside the workspace. Read it to show the diff?`,
+      { modal: true, detail: `${where ?? ''}\nNothing is written until you accept the diff.` },
+      'Show Diff',
+    );
+    return choice === 'Show Diff';
+  }
+
+  /** Closes this session's preview tabs (of `only` these files) and, for the whole session, forgets its documents. */
+  private close(session: EditSession, only?: readonly SessionFile[]): void {
+    const previews = only?.map((f) => PreviewDocuments.uri(session.id, 'proposed', f.path).toString());
     const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => {
       const input = t.input;
-      return input instanceof vscode.TabInputTextDiff && input.modified.scheme === PREVIEW_SCHEME && input.modified.path.startsWith(`/${session.id}/`);
+      if (!(input instanceof vscode.TabInputTextDiff) || input.modified.scheme !== PREVIEW_SCHEME) return false;
+      return previews ? previews.includes(input.modified.toString()) : input.modified.path.startsWith(`/${session.id}/`);
     });
     void vscode.window.tabGroups.close(tabs);
-    this.previews.drop(session.id);
+    if (!only) this.previews.drop(session.id);
   }
 
   /**

@@ -27,8 +27,20 @@ describe('checkEditPath', () => {
       const r = checkEditPath(roots, p);
       assert.ok(!r.ok && r.reason === 'inside-git' && r.confirmable, p);
     }
-    assert.ok(checkEditPath(roots, '.github/workflows/ci.yml').ok);
     assert.ok(checkEditPath(roots, '.gitignore').ok);
+    assert.ok(checkEditPath(roots, '.github/CODEOWNERS').ok);
+  });
+
+  it('asks before files that run code or change the editor, naming why (the list is in core/safety)', () => {
+    for (const [p, kind] of [
+      ['.github/workflows/ci.yml', 'github-workflows'],
+      ['.vscode/tasks.json', 'vscode-tasks'],
+      ['package.json', 'package-json'],
+    ] as const) {
+      const r = checkEditPath(roots, p);
+      assert.ok(!r.ok && r.reason === 'sensitive' && r.confirmable && r.kind === kind && r.relativePath === p && r.root === '/work/app', p);
+      assert.equal(r.absolutePath, `/work/app/${p}`);
+    }
   });
 
   it('refuses what is not a file path, without offering to confirm', () => {
@@ -58,5 +70,9 @@ describe('checkEditPath', () => {
     assert.ok(!out.ok && out.reason === 'outside-workspace');
     const git = checkEditPath(win, 'src\\.git\\x');
     assert.ok(!git.ok && git.reason === 'inside-git');
+    for (const trick of ['.git.\\hooks\\pre-commit', '.git \\hooks\\pre-commit', 'GIT~1\\hooks\\pre-commit', '.git::$INDEX_ALLOCATION\\hooks\\pre-commit']) {
+      const r = checkEditPath(win, trick);
+      assert.ok(!r.ok && r.reason === 'inside-git', trick);
+    }
   });
 });
