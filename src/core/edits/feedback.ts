@@ -4,7 +4,7 @@
  * Used as the tool result of a `propose_edits` call, or appended to the next user message.
  */
 import { editLabel } from './plan';
-import type { EditPlan } from './types';
+import type { EditPlan, Replacement } from './types';
 
 /** What finally happened to one file of a proposal. */
 export interface FileOutcome {
@@ -21,8 +21,13 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** The edits a replacement writes: its own and those folded into it. */
+export function editsOf(replacement: Replacement): number[] {
+  return [replacement.editIndex, ...(replacement.includes ?? [])];
+}
+
 function editCount(plan: EditPlan): number {
-  const indexes = new Set([...plan.replacements.map((r) => r.editIndex), ...plan.refused.map((r) => r.editIndex)]);
+  const indexes = new Set([...plan.replacements.flatMap(editsOf), ...plan.refused.map((r) => r.editIndex)]);
   return indexes.size;
 }
 
@@ -65,6 +70,6 @@ export function describeOutcomes(outcomes: readonly FileOutcome[]): string {
 
 /** The outcome of applying every matched edit of a plan (what "Apply" does when the plan is ok). */
 export function outcomeOfPlan(plan: EditPlan, applied: boolean, note?: string): FileOutcome {
-  const indexes = applied ? [...new Set(plan.replacements.map((r) => r.editIndex))] : [];
+  const indexes = applied ? [...new Set(plan.replacements.flatMap(editsOf))].sort((a, b) => a - b) : [];
   return { path: plan.path, plan, applied: indexes, note };
 }

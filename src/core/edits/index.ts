@@ -34,7 +34,7 @@ export type { EditPlan, EditRefusal, FileChange, MatchStage, RefusalReason, Repl
 export { planEdits } from './plan';
 export { applyReplacements } from './apply';
 export { checkEditPath, type PathCheck, type PathProblem } from './paths';
-export { describeFileOutcome, describeOutcomes, outcomeOfPlan, type FileOutcome } from './feedback';
+export { describeFileOutcome, describeOutcomes, editsOf, outcomeOfPlan, type FileOutcome } from './feedback';
 export {
   PROPOSE_EDITS_TOOL_NAME,
   proposeEditsArgsSchema,

@@ -60,8 +60,11 @@ function settle(result: Exclude<StrictResult, undefined>): LocateResult {
   return 'location' in result ? { location: result.location } : { refusal: ambiguous(result.ambiguousLines) };
 }
 
-/** Finds where `edit` applies in the file of `ctx`. The edit's search must not be blank. */
-export function locate(ctx: MatchContext, edit: SearchReplaceEdit): LocateResult {
+/**
+ * Finds where `edit` applies in the file of `ctx`. The edit's search must not be blank.
+ * With `strictOnly`, the fuzzy stage is skipped (for searches in text other edits produced).
+ */
+export function locate(ctx: MatchContext, edit: SearchReplaceEdit, strictOnly = false): LocateResult {
   const input = { search: edit.search, replace: edit.replace };
   const strict = runStrict(ctx, input, edit.line);
   if (strict) return settle(strict);
@@ -73,6 +76,7 @@ export function locate(ctx: MatchContext, edit: SearchReplaceEdit): LocateResult
     if (found && 'location' in found) return { location: { ...found.location, stage: 'lineNumbers' } };
     if (found) return settle(found);
   }
+  if (strictOnly) return { refusal: { reason: 'not-found', message: 'not found' } };
   const fuzzy = fuzzyLocate(ctx, fuzzyInput, hint);
   if (fuzzy.location) return { location: fuzzy.location };
   if (fuzzy.ambiguousLines) return { refusal: ambiguous(fuzzy.ambiguousLines) };

@@ -5,6 +5,7 @@
 import { detectIndentStyle, type IndentStyle } from './indent';
 import { squash } from './similarity';
 import { toTextModel, type TextModel } from './textModel';
+import { normalizeTypography, TYPOGRAPHIC } from './typography';
 
 /** Lines normalized one way, with a map from normalized line to the line indexes holding it. */
 export interface LineIndex {
@@ -26,6 +27,12 @@ export interface NonBlankLines {
   readonly bySquashed: ReadonlyMap<string, readonly number[]>;
 }
 
+/** Keys of the file's non-blank lines (in `NonBlankLines` order) and where each key occurs. */
+export interface KeyedLines {
+  readonly keys: readonly string[];
+  readonly byKey: ReadonlyMap<string, readonly number[]>;
+}
+
 /** Everything the stages need to know about one file. */
 export interface MatchContext {
   readonly model: TextModel;
@@ -34,6 +41,10 @@ export interface MatchContext {
   /** Lines with leading and trailing whitespace removed. */
   trim(): LineIndex;
   nonBlank(): NonBlankLines;
+  /** Non-blank lines without whitespace, entities decoded and typography made plain. */
+  plain(): KeyedLines;
+  /** Whether the file holds any entity or typographic character (else `plain` equals `squashed`). */
+  hasTypography(): boolean;
   /** The file's own indentation style, for re-indenting added lines. */
   indentStyle(): IndentStyle;
   /** Words and numbers of the file lines `[first, end)`, for the fuzzy stage's name check. */
@@ -85,12 +96,18 @@ export function createMatchContext(text: string): MatchContext {
     const squashed = trimmed.map(squash);
     return { lineOf, trimmed, squashed, byTrimmed: indexBy(trimmed), bySquashed: indexBy(squashed) };
   });
+  const plain = lazy((): KeyedLines => {
+    const keys = nonBlank().trimmed.map((line) => squash(normalizeTypography(line)));
+    return { keys, byKey: indexBy(keys) };
+  });
   const lineWords = lazy(() => model.lines.map((line) => wordsOf(line)));
   return {
     model,
     trimEnd: lineIndex((line) => line.trimEnd()),
     trim: lineIndex((line) => line.trim()),
     nonBlank,
+    plain,
+    hasTypography: lazy(() => TYPOGRAPHIC.test(model.text) || model.text.includes('--')),
     indentStyle: lazy(() => detectIndentStyle(model.lines)),
     wordsIn(first, end) {
       const words = new Set<string>();

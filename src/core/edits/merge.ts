@@ -5,9 +5,13 @@
  * comment the model did not mean to touch), removed ones are dropped, added ones are inserted,
  * re-indented into the file's style when the match ignored indentation.
  */
-import { diffArrays } from 'diff';
+import { diffArrays, type ArrayChange } from 'diff';
+import { adoptBlankRuns } from './blankRuns';
 import { indentWidth, inferScale, leadingWhitespace, reindentLine, type IndentAnchor, type IndentStyle } from './indent';
 import type { LineMatch } from './location';
+import { keepConsistent, learnSpellings, rebaseLine, respell, spelledDifferently, type Spellings } from './rebase';
+import { similarity } from './similarity';
+import { normalizeTypography } from './typography';
 
 /** Indentation styles; given only when added lines must be re-indented. */
 export interface MergeStyles {
@@ -29,13 +33,58 @@ function mode(values: readonly number[]): number | undefined {
   return best;
 }
 
+/** Spellings the model uses for characters of the file, learned from the paired lines. */
+function spellingsOf(fileLines: readonly string[], first: number, end: number, match: LineMatch): Spellings {
+  const spellings: Spellings = new Map();
+  match.searchLines.forEach((line, s) => {
+    const p = match.pairing[s];
+    if (p >= 0) learnSpellings(line.trim(), fileLines[p].trim(), spellings);
+  });
+  return keepConsistent(spellings, fileLines.slice(first, end));
+}
+
+/**
+ * For the lines of an added change, the search line each one rewrites: the lines of the removed
+ * change right next to it, one for one when the counts agree, else each added line with the
+ * most similar remaining removed line (in order). -1 for a line that rewrites none.
+ */
+function rewrittenLines(changes: readonly ArrayChange<string>[], at: number, searchStart: number[], match: LineMatch, fileLines: readonly string[]): number[] {
+  const { searchLines, pairing } = match;
+  const added = changes[at];
+  const neighbour = [at - 1, at + 1].find((k) => changes[k]?.removed);
+  const none = () => added.value.map(() => -1);
+  if (neighbour === undefined) return none();
+  const removed = Array.from({ length: changes[neighbour].count }, (_, k) => searchStart[neighbour] + k);
+  // Only lines whose file counterpart is spelled differently need to know what they rewrite.
+  if (!removed.some((s) => pairing[s] >= 0 && spelledDifferently(searchLines[s].trim(), fileLines[pairing[s]].trim()))) return none();
+  if (removed.length === added.count) return removed;
+  const plain = (line: string) => normalizeTypography(line.trim());
+  let next = 0;
+  return added.value.map((line) => {
+    let best = -1;
+    let bestScore = 0.5;
+    for (let k = next; k < removed.length; k++) {
+      const score = similarity(plain(line), plain(searchLines[removed[k]]), bestScore);
+      if (score >= bestScore) {
+        best = k;
+        bestScore = score;
+      }
+    }
+    if (best < 0) return -1;
+    next = best + 1;
+    return removed[best];
+  });
+}
+
 /**
  * Returns the new lines for file lines `[first, end)`; `styles` turns on re-indentation.
  * File lines inside the region that no search line paired with (blank lines the model left out)
  * are kept in place.
  */
-export function mergeRegion(fileLines: readonly string[], first: number, end: number, match: LineMatch, styles?: MergeStyles): string[] {
+export function mergeRegion(fileLines: readonly string[], first: number, end: number, given: LineMatch, styles?: MergeStyles): string[] {
+  const match = adoptBlankRuns(fileLines, given);
   const { searchLines, replaceLines, pairing } = match;
+  const spellings = spellingsOf(fileLines, first, end, match);
   const out: string[] = [];
   let cursor = first;
   const anchorOf = (s: number): IndentAnchor => ({
@@ -67,18 +116,31 @@ export function mergeRegion(fileLines: readonly string[], first: number, end: nu
   // Trailing whitespace the model put on lines where the file has none is noise; its added
   // lines then get none either (a file's own hard line breaks elsewhere are untouched).
   const noisyTrailing = pairing.some((p, s) => p >= 0 && /\s$/.test(searchLines[s]) && !/\s$/.test(fileLines[p]));
+  // The model's version of a line it rewrote keeps the file's spelling of what it did not change.
+  const written = (raw: string, rewrites: number): string => {
+    const p = rewrites >= 0 ? pairing[rewrites] : -1;
+    if (p < 0) return respell(raw, spellings);
+    const indent = leadingWhitespace(raw);
+    return indent + rebaseLine(fileLines[p].trimStart(), searchLines[rewrites].trimStart(), raw.slice(indent.length), spellings);
+  };
+  const changes = diffArrays(searchLines, replaceLines);
+  const searchStart: number[] = [];
   let s = 0;
-  for (const change of diffArrays(searchLines, replaceLines)) {
-    if (change.added) {
-      for (const raw of change.value) {
-        const line = noisyTrailing ? raw.trimEnd() : raw;
-        out.push(styles && anchor ? reindentLine(line, anchor, scale, styles.file) : line);
-      }
-      continue;
-    }
-    for (let k = 0; k < change.count; k++) visit(s + k, !change.removed);
-    s += change.count;
+  for (const change of changes) {
+    searchStart.push(s);
+    if (!change.added) s += change.count;
   }
+  changes.forEach((change, at) => {
+    if (change.added) {
+      const rewrites = rewrittenLines(changes, at, searchStart, match, fileLines);
+      change.value.forEach((raw, k) => {
+        const line = written(noisyTrailing ? raw.trimEnd() : raw, rewrites[k]);
+        out.push(styles && anchor ? reindentLine(line, anchor, scale, styles.file) : line);
+      });
+      return;
+    }
+    for (let k = 0; k < change.count; k++) visit(searchStart[at] + k, !change.removed);
+  });
   keepUnpairedUntil(end);
   return out;
 }

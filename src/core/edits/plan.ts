@@ -4,6 +4,7 @@
  * Nothing is written here; the adapter previews and applies the plan.
  */
 import { applyReplacements } from './apply';
+import { placeDependentEdits } from './dependent';
 import { locate } from './locate';
 import type { Location } from './location';
 import { createMatchContext, type MatchContext } from './matchContext';
@@ -81,7 +82,8 @@ function refuseOverlaps(located: Located[]): { kept: Located[]; refused: EditRef
 
 /**
  * Plans `change` against `currentText` (undefined when the file does not exist yet).
- * Every edit is located in the current text independently, so their order does not matter.
+ * Every edit is located in the current text independently, so their order does not matter;
+ * only an edit whose search is not there is looked for in the text the earlier edits produce.
  * @returns the plan: replacements of matched edits (offsets into `currentText`), refusals with
  *   reasons, and `newText` when everything matched.
  */
@@ -89,25 +91,26 @@ export function planEdits(currentText: string | undefined, change: FileChange): 
   if (change.kind === 'whole') return planWholeFile(currentText, change);
   const creates = currentText === undefined;
   const ctx = createMatchContext(currentText ?? '');
-  const located: Located[] = [];
+  const found: Located[] = [];
   const refused: EditRefusal[] = [];
   change.edits.forEach((edit, editIndex) => {
     const result = locateOne(ctx, edit, editIndex, creates);
-    if ('location' in result) located.push(result);
+    if ('location' in result) found.push(result);
     else refused.push(result);
   });
-  const { kept, refused: overlapping } = refuseOverlaps(located);
+  const { kept, refused: overlapping } = refuseOverlaps(found);
   refused.push(...overlapping);
   refused.sort((a, b) => a.editIndex - b.editIndex);
-  const replacements = kept.map(({ editIndex, location }) => replacementFor(ctx, editIndex, location));
+  const located = kept.map(({ editIndex, location }) => replacementFor(ctx, editIndex, location));
+  const { replacements, refused: stillRefused } = placeDependentEdits(ctx, change.edits, located, refused);
   replacements.sort((a, b) => a.start - b.start || a.end - b.end || a.matched.startLine - b.matched.startLine);
-  const ok = refused.length === 0;
+  const ok = stillRefused.length === 0;
   return {
     path: change.path,
     kind: 'edits',
     ok,
     replacements,
-    refused,
+    refused: stillRefused,
     newText: ok ? applyReplacements(ctx.model.text, replacements) : undefined,
     creates,
   };

@@ -7,6 +7,7 @@ import { lineLocation, spanLocation, splitsWord, type Location } from './locatio
 import type { LineIndex, MatchContext, NonBlankLines } from './matchContext';
 import { squash } from './similarity';
 import { toLines } from './textModel';
+import { normalizeTypography, TYPOGRAPHIC } from './typography';
 import type { MatchStage } from './types';
 
 /** Occurrences beyond this are not listed: the search is hopelessly ambiguous anyway. */
@@ -135,5 +136,16 @@ export function whitespaceStage(ctx: MatchContext, input: StageInput): Location[
   return nonBlankRuns(ctx, input, squash, (nb) => nb.bySquashed, (nb) => nb.squashed, 'whitespace');
 }
 
+/**
+ * Stage 7: the non-blank lines equal once entities are decoded and typographic quotes, dashes,
+ * spaces and ellipses are made plain (whitespace aside, as in stage 6). The merge keeps the
+ * file's characters wherever the edit does not change the text.
+ */
+export function typographyStage(ctx: MatchContext, input: StageInput): Location[] {
+  if (!ctx.hasTypography() && !TYPOGRAPHIC.test(input.search) && !input.search.includes('--')) return [];
+  const plain = (line: string) => squash(normalizeTypography(line));
+  return nonBlankRuns(ctx, input, plain, () => ctx.plain().byKey, () => ctx.plain().keys, 'typography');
+}
+
 /** The strict stages in order; the fuzzy stage and line-number stripping are handled by `locate`. */
-export const strictStages: readonly Stage[] = [exactStage, lineEndingStage, trailingWhitespaceStage, indentationStage, blankLineStage, whitespaceStage];
+export const strictStages: readonly Stage[] = [exactStage, lineEndingStage, trailingWhitespaceStage, indentationStage, blankLineStage, whitespaceStage, typographyStage];

@@ -29,6 +29,8 @@ export type MatchStage =
   | 'indentation'
   | 'blankLines'
   | 'whitespace'
+  | 'typography'
+  | 'wording'
   | 'lineNumbers'
   | 'fuzzy'
   | 'emptyFile'
@@ -56,6 +58,11 @@ export interface Replacement {
   stage: MatchStage;
   /** 1 except for fuzzy matches, where it is the similarity of `search` to the matched region. */
   similarity: number;
+  /**
+   * Later edits of the same proposal folded into this one: their search was found only in the
+   * text this edit produces, so they are applied with it, as one hunk.
+   */
+  includes?: number[];
 }
 
 /** Why an edit (or a whole file change) was refused. */
