@@ -1,6 +1,7 @@
 /**
  * Locates one edit's search text in the current file: the strict stages in order, then the same
- * stages on a search stripped of copied line numbers, then the fuzzy stage. The first stage that
+ * stages on a search stripped of copied line numbers, then the wording stage (same code, a word
+ * of a comment or string misremembered), then the fuzzy stage. The first stage that
  * finds anything decides; several places found by it are resolved by the line hint or refused.
  */
 import { fuzzyLocate, type FuzzyOutcome } from './fuzzy';
@@ -9,6 +10,7 @@ import { pickByHint, type Location } from './location';
 import type { MatchContext } from './matchContext';
 import { strictStages, type StageInput } from './stages';
 import type { EditRefusal, SearchReplaceEdit } from './types';
+import { wordingLocate } from './wording';
 
 /** A refusal before the planner knows the edit's index. */
 export type LocateRefusal = Omit<EditRefusal, 'editIndex'>;
@@ -77,6 +79,8 @@ export function locate(ctx: MatchContext, edit: SearchReplaceEdit, strictOnly = 
     if (found) return settle(found);
   }
   if (strictOnly) return { refusal: { reason: 'not-found', message: 'not found' } };
+  const worded = wordingLocate(ctx, fuzzyInput);
+  if (worded) return { location: worded };
   const fuzzy = fuzzyLocate(ctx, fuzzyInput, hint);
   if (fuzzy.location) return { location: fuzzy.location };
   if (fuzzy.ambiguousLines) return { refusal: ambiguous(fuzzy.ambiguousLines) };

@@ -6,6 +6,7 @@ import { detectIndentStyle, type IndentStyle } from './indent';
 import { squash } from './similarity';
 import { toTextModel, type TextModel } from './textModel';
 import { normalizeTypography, TYPOGRAPHIC } from './typography';
+import { splitCodeAndWords, type LineParts } from './wording';
 
 /** Lines normalized one way, with a map from normalized line to the line indexes holding it. */
 export interface LineIndex {
@@ -33,6 +34,12 @@ export interface KeyedLines {
   readonly byKey: ReadonlyMap<string, readonly number[]>;
 }
 
+/** The file's non-blank lines as code and words (see wording.ts), indexed by their code. */
+export interface CodeParts {
+  readonly parts: readonly LineParts[];
+  readonly byCode: ReadonlyMap<string, readonly number[]>;
+}
+
 /** Everything the stages need to know about one file. */
 export interface MatchContext {
   readonly model: TextModel;
@@ -43,6 +50,8 @@ export interface MatchContext {
   nonBlank(): NonBlankLines;
   /** Non-blank lines without whitespace, entities decoded and typography made plain. */
   plain(): KeyedLines;
+  /** The non-blank lines split into code and comment/string words, for the wording stage. */
+  codeParts(): CodeParts;
   /** Whether the file holds any entity or typographic character (else `plain` equals `squashed`). */
   hasTypography(): boolean;
   /** The file's own indentation style, for re-indenting added lines. */
@@ -100,6 +109,10 @@ export function createMatchContext(text: string): MatchContext {
     const keys = nonBlank().trimmed.map((line) => squash(normalizeTypography(line)));
     return { keys, byKey: indexBy(keys) };
   });
+  const codeParts = lazy((): CodeParts => {
+    const parts = splitCodeAndWords(nonBlank().trimmed);
+    return { parts, byCode: indexBy(parts.map((p) => p.code)) };
+  });
   const lineWords = lazy(() => model.lines.map((line) => wordsOf(line)));
   return {
     model,
@@ -107,6 +120,7 @@ export function createMatchContext(text: string): MatchContext {
     trim: lineIndex((line) => line.trim()),
     nonBlank,
     plain,
+    codeParts,
     hasTypography: lazy(() => TYPOGRAPHIC.test(model.text) || model.text.includes('--')),
     indentStyle: lazy(() => detectIndentStyle(model.lines)),
     wordsIn(first, end) {

@@ -1,5 +1,5 @@
 /**
- * Finds every edit proposal in a plain-text (markdown) answer: fenced unified diffs, SEARCH/REPLACE
+ * Finds every edit proposal in a plain-text (markdown) answer: unified diffs (fenced or bare), SEARCH/REPLACE
  * blocks (fenced or bare), whole-file code blocks that name their path, and `propose_edits` JSON
  * written as text (fenced or bare). Ordinary code blocks without a path are not proposals.
  */
@@ -8,7 +8,7 @@ import { findFences, lineEndOffset, proseRanges, toAnswerLines, type AnswerLines
 import { findBareJson, mentionsEdits, parseJsonProposal } from './jsonProposals';
 import { pathAbove, pathFromFirstLine, pathFromInfo } from './pathHints';
 import { hasSearchReplaceMarkers, parseSearchReplace } from './searchReplace';
-import { looksLikeUnifiedDiff, parseUnifiedDiff } from './unifiedDiff';
+import { findBareDiffs, looksLikeUnifiedDiff, parseUnifiedDiff } from './unifiedDiff';
 
 /** The syntax a proposal was written in. */
 export type ProposalFormat = 'tool-json' | 'unified-diff' | 'search-replace' | 'whole-file';
@@ -101,6 +101,12 @@ function fromProse(answer: AnswerLines, from: number, to: number, out: Extractio
       const start = at(blocks[0].lineIndex);
       out.proposals.push({ files: groupByPath(blocks), origin: spanOf(answer, 'search-replace', start, lineEndOffset(answer, to - 1)) });
     }
+  }
+  for (const diff of findBareDiffs(lines)) {
+    const parsed = parseUnifiedDiff(lines.slice(diff.from, diff.to).join('\n') + '\n', undefined);
+    const origin = spanOf(answer, 'unified-diff', answer.starts[from + diff.from], lineEndOffset(answer, from + diff.to - 1));
+    if ('error' in parsed) out.problems.push({ origin, message: parsed.error });
+    else out.proposals.push({ files: parsed.changes, origin });
   }
   const startOffset = answer.starts[from];
   const endOffset = lineEndOffset(answer, to - 1);

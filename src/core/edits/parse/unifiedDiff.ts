@@ -109,3 +109,72 @@ export function parseUnifiedDiff(body: string, fallbackPath: string | undefined)
   if (changes.length === 0) return { error: 'the diff contains no changes' };
   return { changes };
 }
+
+const GIT_HEADER = /^diff --git \S/;
+const OLD_HEADER = /^--- \S/;
+const NEW_HEADER = /^\+\+\+ \S/;
+const META = /^(?:index \S|new file mode|deleted file mode|similarity index|rename (?:from|to) |old mode|new mode)/;
+/** A removed or added line that reads as a Markdown bullet of prose ("- Fixes the bug."). */
+const PROSE_BULLET = /^[-+] \p{Lu}\p{Ll}*(?: \p{Ll}+){2,}/u;
+
+/** Where a file's headers end (the index of its `+++` line), or -1 when `at` starts no file. */
+function headerEnd(lines: readonly string[], at: number): number {
+  let i = at;
+  if (GIT_HEADER.test(lines[i])) i++;
+  while (i < lines.length && META.test(lines[i])) i++;
+  if (i < lines.length && OLD_HEADER.test(lines[i]) && NEW_HEADER.test(lines[i + 1] ?? '')) return i + 1;
+  return -1;
+}
+
+/** Index just after the hunk whose header is at `at`. */
+function hunkEnd(lines: readonly string[], at: number): number {
+  const counts = /^@@\s*-\d+(?:,(\d+))?\s+\+\d+(?:,(\d+))?\s*@@/.exec(lines[at]);
+  let oldLeft = counts ? Number(counts[1] ?? 1) : Infinity;
+  let newLeft = counts ? Number(counts[2] ?? 1) : Infinity;
+  let i = at + 1;
+  for (; i < lines.length && (oldLeft > 0 || newLeft > 0); i++) {
+    const line = lines[i];
+    if (line.startsWith('@@') || GIT_HEADER.test(line) || (OLD_HEADER.test(line) && NEW_HEADER.test(lines[i + 1] ?? ''))) break;
+    if (line === '') {
+      // A blank context line that lost its space, or the end of the diff.
+      const next = lines[i + 1] ?? '';
+      if (!counts && !(next.startsWith(' ') || ((next[0] === '+' || next[0] === '-') && !PROSE_BULLET.test(next)))) break;
+      oldLeft--;
+      newLeft--;
+      continue;
+    }
+    if (line[0] === ' ') {
+      oldLeft--;
+      newLeft--;
+    } else if (line[0] === '-') oldLeft--;
+    else if (line[0] === '+') newLeft--;
+    else if (line[0] !== '\\') break;
+  }
+  while (i > at + 1 && lines[i - 1] === '') i--;
+  return i;
+}
+
+/**
+ * Unified diffs written straight into an answer's prose, without a fence: from a `diff --git`
+ * or `---`/`+++` header through its hunks. Hunk line counts, when the header has them, say where
+ * a hunk ends; without them a hunk ends at the first line that is not a diff line (or a blank
+ * line before prose). Returns `[from, to)` line ranges.
+ */
+export function findBareDiffs(lines: readonly string[]): { from: number; to: number }[] {
+  const found: { from: number; to: number }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    let end = headerEnd(lines, i);
+    if (end < 0 || !(lines[end + 1] ?? '').startsWith('@@')) continue;
+    const from = i;
+    let to = end + 1;
+    for (;;) {
+      while ((lines[to] ?? '').startsWith('@@')) to = hunkEnd(lines, to);
+      end = to < lines.length ? headerEnd(lines, to) : -1;
+      if (end < 0 || !(lines[end + 1] ?? '').startsWith('@@')) break;
+      to = end + 1;
+    }
+    found.push({ from, to });
+    i = to - 1;
+  }
+  return found;
+}
