@@ -9,16 +9,32 @@ import type { LineMatch } from './location';
 
 const isBlank = (line: string) => line.trim() === '';
 
-/** For each search line kept by the replacement, the index of its replace line (else -1). */
+/**
+ * For each search line, the replace line that keeps it, or that rewrites it (the non-blank
+ * lines of a removed run and of the added run after it, line for line, when they are as many);
+ * -1 for lines the replace drops.
+ */
 function keptAt(searchLines: readonly string[], replaceLines: readonly string[]): number[] {
   const at = searchLines.map(() => -1);
+  const changes = diffArrays([...searchLines], [...replaceLines]);
   let s = 0;
   let r = 0;
-  for (const change of diffArrays([...searchLines], [...replaceLines])) {
-    if (change.added) r += change.count;
-    else if (change.removed) s += change.count;
-    else for (let k = 0; k < change.count; k++) at[s++] = r++;
-  }
+  changes.forEach((change, k) => {
+    if (change.added) {
+      r += change.count;
+      return;
+    }
+    const next = changes[k + 1];
+    if (change.removed && next?.added) {
+      // Rewritten lines: the non-blank ones, line for line, when both runs have as many.
+      const removed = change.value.flatMap((line, j) => (isBlank(line) ? [] : [s + j]));
+      const added = next.value.flatMap((line, j) => (isBlank(line) ? [] : [r + j]));
+      if (removed.length === added.length) removed.forEach((sj, j) => (at[sj] = added[j]));
+    }
+    if (!change.removed) for (let j = 0; j < change.count; j++) at[s + j] = r + j;
+    s += change.count;
+    if (!change.removed) r += change.count;
+  });
   return at;
 }
 

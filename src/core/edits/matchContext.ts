@@ -121,7 +121,7 @@ export function createMatchContext(text: string): MatchContext {
     nonBlank,
     plain,
     codeParts,
-    hasTypography: lazy(() => TYPOGRAPHIC.test(model.text) || model.text.includes('--')),
+    hasTypography: lazy(() => TYPOGRAPHIC.test(model.text)),
     indentStyle: lazy(() => detectIndentStyle(model.lines)),
     wordsIn(first, end) {
       const words = new Set<string>();

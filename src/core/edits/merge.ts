@@ -9,7 +9,7 @@ import { diffArrays, type ArrayChange } from 'diff';
 import { adoptBlankRuns } from './blankRuns';
 import { indentWidth, inferScale, leadingWhitespace, reindentLine, type IndentAnchor, type IndentStyle } from './indent';
 import type { LineMatch } from './location';
-import { keepConsistent, learnSpellings, rebaseLine, respell, spelledDifferently, type Spellings } from './rebase';
+import { extendEscapes, keepConsistent, learnSpellings, rebaseLine, respell, spelledDifferently, type Spellings } from './rebase';
 import { similarity } from './similarity';
 import { normalizeTypography } from './typography';
 
@@ -40,7 +40,8 @@ function spellingsOf(fileLines: readonly string[], first: number, end: number, m
     const p = match.pairing[s];
     if (p >= 0) learnSpellings(line.trim(), fileLines[p].trim(), spellings);
   });
-  return keepConsistent(spellings, fileLines.slice(first, end));
+  keepConsistent(spellings, fileLines.slice(first, end));
+  return spellings.size > 0 ? extendEscapes(spellings, fileLines.join('\n')) : spellings;
 }
 
 /**

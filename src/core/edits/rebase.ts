@@ -91,6 +91,21 @@ export function keepConsistent(spellings: Spellings, region: readonly string[]):
   return spellings;
 }
 
+/** The entities an HTML-escaped answer uses, with the characters they stand for. */
+const ESCAPES: readonly [string, string][] = [['&lt;', '<'], ['&gt;', '>'], ['&amp;', '&'], ['&quot;', '"'], ['&#39;', "'"], ['&#x27;', "'"], ['&apos;', "'"]];
+
+/**
+ * A model that escaped characters the file writes plainly usually escaped its whole answer:
+ * its added text then holds `&quot;` and `&#39;` too, even where its search showed none. Each
+ * such entity the file never uses is written as its character.
+ */
+export function extendEscapes(spellings: Spellings, fileText: string): Spellings {
+  const escaped = [...spellings].some(([model, file]) => model.startsWith('&') && !file.startsWith('&'));
+  if (!escaped) return spellings;
+  for (const [entity, ch] of ESCAPES) if (!spellings.has(entity) && !fileText.includes(entity)) spellings.set(entity, ch);
+  return spellings;
+}
+
 /** Rewrites the units of text the model added into the file's spellings. */
 export function respell(text: string, spellings: Spellings): string {
   if (spellings.size === 0) return text;

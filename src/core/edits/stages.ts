@@ -142,7 +142,7 @@ export function whitespaceStage(ctx: MatchContext, input: StageInput): Location[
  * file's characters wherever the edit does not change the text.
  */
 export function typographyStage(ctx: MatchContext, input: StageInput): Location[] {
-  if (!ctx.hasTypography() && !TYPOGRAPHIC.test(input.search) && !input.search.includes('--')) return [];
+  if (!ctx.hasTypography() && !TYPOGRAPHIC.test(input.search)) return [];
   const plain = (line: string) => squash(normalizeTypography(line));
   return nonBlankRuns(ctx, input, plain, () => ctx.plain().byKey, () => ctx.plain().keys, 'typography');
 }

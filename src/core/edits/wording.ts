@@ -34,6 +34,8 @@ export interface LineParts {
 type LexState = 'code' | 'block' | 'html' | '"""' | "'''" | '`';
 
 const WORDS = /[\p{L}\p{N}_$]+/gu;
+/** Characters that may start a comment or a string; runs of other characters are plain code. */
+const SPECIAL = new Set(['/', '<', '#', '-', '"', "'", '`']);
 
 /**
  * Splits lines into code and comment/string words, carrying block comments and multi-line
@@ -63,25 +65,29 @@ export function splitCodeAndWords(lines: readonly string[]): LineParts[] {
       else if (state === 'html') closeAt('-->', 'code');
       else if (state !== 'code') closeAt(state, 'code');
       if (i >= line.length) break;
-      const rest = line.slice(i);
       const ch = line[i];
-      const spaced = i === 0 || /\s/.test(line[i - 1]);
-      if (rest.startsWith('/*')) {
+      const spaced = i === 0 || line[i - 1] === ' ' || line[i - 1] === '\t';
+      if (!SPECIAL.has(ch)) {
+        let j = i + 1;
+        while (j < line.length && !SPECIAL.has(line[j])) j++;
+        code += line.slice(i, j);
+        i = j;
+      } else if (line.startsWith('/*', i)) {
         code += '/*';
         i += 2;
         state = 'block';
-      } else if (rest.startsWith('<!--')) {
+      } else if (line.startsWith('<!--', i)) {
         code += '<!--';
         i += 4;
         state = 'html';
-      } else if (rest.startsWith('//') || (ch === '#' && spaced && !rest.startsWith('#{')) || (rest.startsWith('-- ') && spaced)) {
-        code += rest.startsWith('//') ? '//' : ch;
-        prose += ' ' + rest;
+      } else if (line.startsWith('//', i) || (ch === '#' && spaced && /^(?:[ \t#!]|$)/.test(line.slice(i + 1, i + 2))) || (spaced && line.startsWith('-- ', i))) {
+        code += line.startsWith('//', i) ? '//' : ch;
+        prose += ' ' + line.slice(i);
         i = line.length;
-      } else if (rest.startsWith('"""') || rest.startsWith("'''")) {
-        code += rest.slice(0, 3);
+      } else if (line.startsWith('"""', i) || line.startsWith("'''", i)) {
+        state = line.slice(i, i + 3) as LexState;
+        code += state;
         i += 3;
-        state = rest.slice(0, 3) as LexState;
       } else if (ch === '`') {
         code += '`';
         i += 1;
