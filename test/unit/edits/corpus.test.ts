@@ -13,7 +13,7 @@ describe('edit corpus', () => {
     const corpus = loadCorpus(DEFAULT_CORPUS);
     assert.ok(corpus.cases.length >= 80);
     const categories = new Set(corpus.cases.map((c) => c.category));
-    for (const c of ['exact', 'indentation', 'tabs-spaces', 'crlf', 'trailing-space', 'blank-lines', 'stale-hint', 'duplicate', 'near-miss', 'hallucinated', 'line-numbers', 'unicode', 'huge', 'multi-edit', 'overlap', 'dollar']) {
+    for (const c of ['exact', 'indentation', 'tabs-spaces', 'crlf', 'trailing-space', 'blank-lines', 'stale-hint', 'duplicate', 'near-miss', 'hallucinated', 'line-numbers', 'unicode', 'huge', 'multi-edit', 'overlap', 'dollar', 'entities', 'typography', 'blank-doubled', 'wording', 'dependent']) {
       assert.ok(categories.has(c), `category ${c}`);
     }
   });

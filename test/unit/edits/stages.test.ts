@@ -1,16 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { planEdits, type EditPlan, type SearchReplaceEdit } from '../../../src/core/edits';
+import { applied, plan } from './planning';
 import { stripLineNumbers } from '../../../src/core/edits/lineNumbers';
 
-function plan(text: string, ...edits: SearchReplaceEdit[]): EditPlan {
-  return planEdits(text, { kind: 'edits', path: 'f', edits });
-}
-
-function applied(text: string, ...edits: SearchReplaceEdit[]): { text: string; stages: string[] } {
-  const p = plan(text, ...edits);
-  assert.ok(p.ok, `refused: ${p.refused.map((r) => r.message).join('; ')}`);
-  return { text: p.newText ?? '', stages: p.replacements.map((r) => r.stage) };
-}
 
 const ts = ['class A {', '  run(): number {', '    const x = 1;', '    return x;', '  }', '}', ''].join('\n');
 
