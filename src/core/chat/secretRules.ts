@@ -170,15 +170,17 @@ interface CompiledAllowlist {
   and: boolean;
   target: string;
   regexes: RegExp[];
-  /** Stopwords as one automaton (generic-api-key has 1,400 of them). */
-  stopwords: KeywordIndex | undefined;
+  /** Stopwords as one automaton (generic-api-key has 1,400 of them), built when first needed. */
+  stopwords: (() => KeywordIndex) | undefined;
   paths: RegExp[];
 }
 
 const toRegExp = ([source, flags]: RegexData, extra = ''): RegExp => new RegExp(source, flags + extra);
 
 function compileAllowlist(a: GitleaksAllowlist): CompiledAllowlist {
-  const stopwords = a.stopwords?.length ? new KeywordIndex(a.stopwords.map((w) => w.toLowerCase())) : undefined;
+  const words = a.stopwords ?? [];
+  let built: KeywordIndex | undefined;
+  const stopwords = words.length ? () => (built ??= new KeywordIndex(words.map((w) => w.toLowerCase()))) : undefined;
   return { and: a.and ?? false, target: a.target ?? 'secret', regexes: (a.regexes ?? []).map((r) => toRegExp(r)), stopwords, paths: (a.paths ?? []).map((r) => toRegExp(r)) };
 }
 
@@ -349,7 +351,7 @@ function lineAround(text: string, start: number, end: number): string {
 function allowed(a: CompiledAllowlist, secret: string, match: string, line: () => string, path: string | undefined): boolean {
   const target = a.target === 'match' ? match : a.target === 'line' ? line() : secret;
   const regexHit = a.regexes.some((re) => re.test(target));
-  const stopHit = a.stopwords?.has(secret) ?? false;
+  const stopHit = a.stopwords?.().has(secret) ?? false;
   if (!a.and) return regexHit || stopHit;
   const checks: boolean[] = [];
   if (a.paths.length) checks.push(!!path && a.paths.some((re) => re.test(path)));
