@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { planEdits, type FileOutcome, type Replacement } from '../../core/edits';
+import { editsOf, planEdits, type FileOutcome, type Replacement } from '../../core/edits';
 import { acceptedReplacements, needsConsent, planDeferred, type EditSession, type SessionFile } from './editSession';
 
 export interface ApplyResult {
@@ -63,7 +63,7 @@ export async function applySession(
         continue;
       }
       edit.createFile(file.uri, { ignoreIfExists: false, contents: new TextEncoder().encode(acceptedReplacements(file).map((r) => r.text).join('')) });
-      planned.push({ file, editIndexes: [...new Set(acceptedReplacements(file).map((r) => r.editIndex))] });
+      planned.push({ file, editIndexes: [...new Set(acceptedReplacements(file).flatMap(editsOf))] });
       continue;
     }
     if (file.baseText === undefined) {
@@ -79,7 +79,7 @@ export async function applySession(
     for (const r of result.replacements) {
       edit.replace(file.uri, new vscode.Range(doc.positionAt(r.start), doc.positionAt(r.end)), r.text);
     }
-    planned.push({ file, editIndexes: [...new Set(result.replacements.map((r) => r.editIndex))] });
+    planned.push({ file, editIndexes: [...new Set(result.replacements.flatMap(editsOf))] });
   }
   if (refusals.length > 0) {
     return {
