@@ -15,7 +15,6 @@ export function checkApiKeyInput(input: string | undefined): ApiKeyCheck {
   }
   if (key.length < 8) return { ok: false, message: 'That is too short to be an API key.' };
   if (key.length > 512) return { ok: false, message: 'That is too long to be an API key.' };
-  // eslint-disable-next-line no-control-regex
   if (/[^\x21-\x7e]/.test(key)) return { ok: false, message: 'An API key has only plain ASCII characters.' };
   return { ok: true, key };
 }

@@ -15,7 +15,6 @@ export function classifyLink(href: string): LinkAction {
   const trimmed = href.trim();
   if (trimmed === '' || trimmed.startsWith('#')) return { kind: 'ignore' };
   // Control characters and whitespace inside a scheme are how `java\tscript:` tricks work.
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(trimmed)) return { kind: 'refuse', message: 'That link is not a valid address.' };
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(trimmed)?.[1];
   if (!scheme) {
