@@ -107,6 +107,11 @@ describe('layering', function () {
     assert.deepEqual(found, ['no-circular: src/core/logic.ts → src/shared/protocol.ts', 'shared-is-a-leaf: src/shared/protocol.ts → src/core/logic.ts']);
   });
 
+  it('the stored history format imports only zod, not the protocol', async () => {
+    const found = await violations({ 'src/core/chat/storedFormat.ts': "import * as z from 'zod';\nimport type { Message } from '../../shared/protocol';\nexport const turn = z.object({ text: z.string() });\nexport type T = Message;\n" });
+    assert.deepEqual(found, ['stored-format-own-schema: src/core/chat/storedFormat.ts → src/shared/protocol.ts']);
+  });
+
   it('modules form no cycle (reported once, at its first edge), and every import resolves', async () => {
     const found = await violations({
       'src/core/a.ts': "import { b } from './b';\nexport const a = () => b();\n",

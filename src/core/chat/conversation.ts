@@ -1,47 +1,12 @@
-import type { ConversationSummary, EditCardView, TurnView } from '../../shared/protocol';
-import type { AssistantToolCall } from '../api';
-import type { FileChange } from '../edits';
+import type { AttachmentView, ConversationSummary, EditCardView, TurnView } from '../../shared/protocol';
+import { STORED_VERSION, type Conversation, type StoredEditCard, type StoredTurn } from './storedFormat';
 
-/** An edit card as stored: the view, the proposal itself (to preview again after a reload) and the result for the model. */
-export interface StoredEditCard extends EditCardView {
-  changes: FileChange[];
-  /** The propose_edits call this card answers, when it came from a tool call. */
-  toolCallId?: string;
-  /** What happened, in words for the model's next turn (set once applied, rejected or refused). */
-  feedback?: string;
-}
-
-/** Context that was sent with a user message, kept so later turns resend exactly the same thing. */
-export interface SentContext {
-  /** The `<context>` block as sent (secrets already redacted). */
-  text: string;
-  /** Number of images sent with the message (their data is not stored). */
-  images: number;
-}
-
-/** One stored turn: what the view shows, plus what the model needs again. Images are never persisted. */
-export interface StoredTurn extends Omit<TurnView, 'edits'> {
-  context?: SentContext;
-  /** Tool calls the assistant made (sent back as history with their results). */
-  toolCalls?: AssistantToolCall[];
-  /** Results of tool calls that ran inside the turn (the agent's tools), sent back with the history. */
-  toolResults?: { toolCallId: string; content: string }[];
-  edits?: StoredEditCard[];
-  createdAt: number;
-}
-
-export interface Conversation {
-  version: 1;
-  id: string;
-  title: string;
-  createdAt: number;
-  updatedAt: number;
-  turns: StoredTurn[];
-}
+// The in-memory types are the stored format's (./storedFormat): the webview's TurnView is mapped from them here.
+export type { Conversation, SentContext, StoredEditCard, StoredTurn } from './storedFormat';
 
 /** A fresh, empty conversation. */
 export function newConversation(id: string, now: number): Conversation {
-  return { version: 1, id, title: 'New chat', createdAt: now, updatedAt: now, turns: [] };
+  return { version: STORED_VERSION, id, title: 'New chat', createdAt: now, updatedAt: now, turns: [] };
 }
 
 /** A title from the first user message: its first line, trimmed to 60 characters. */
@@ -57,9 +22,16 @@ export function turnView(t: StoredTurn): TurnView {
   if (t.reasoning) view.reasoning = t.reasoning;
   if (t.usage) view.usage = t.usage;
   if (t.error) view.error = t.error;
-  if (t.attachments?.length) view.attachments = t.attachments.map(({ thumbnail: _thumbnail, ...rest }) => rest);
+  if (t.attachments?.length) view.attachments = t.attachments.map(attachmentView);
   if (t.note) view.note = t.note;
   if (t.edits?.length) view.edits = t.edits.map(editCardView);
+  return view;
+}
+
+function attachmentView(a: NonNullable<StoredTurn['attachments']>[number]): AttachmentView {
+  const view: AttachmentView = { id: a.id, kind: a.kind, label: a.label };
+  if (a.detail) view.detail = a.detail;
+  if (a.redactions) view.redactions = a.redactions;
   return view;
 }
 

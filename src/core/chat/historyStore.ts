@@ -1,6 +1,6 @@
-import * as z from 'zod';
 import type { ConversationSummary } from '../../shared/protocol';
 import { markInterrupted, summaryOf, type Conversation } from './conversation';
+import { readStored, type ReadResult } from './storedFormat';
 
 /** The few file operations the store needs; the VS Code adapter implements them over workspace.fs. */
 export interface HistoryFs {
@@ -13,32 +13,23 @@ export interface HistoryFs {
   list(): Promise<string[]>;
 }
 
-const turnSchema = z.looseObject({
-  id: z.string(),
-  role: z.enum(['user', 'assistant']),
-  text: z.string(),
-  status: z.enum(['streaming', 'done', 'stopped', 'error', 'incomplete']),
-  createdAt: z.number(),
-});
-const conversationSchema = z.looseObject({
-  version: z.literal(1),
-  id: z.string().min(1),
-  title: z.string(),
-  createdAt: z.number(),
-  updatedAt: z.number(),
-  turns: z.array(turnSchema),
-});
-
 const FILE = /^conversation-([A-Za-z0-9_-]+)\.json$/;
 const fileOf = (id: string) => `conversation-${id}.json`;
 
 export type LoadResult = { ok: true; conversation: Conversation } | { ok: false; missing: true } | { ok: false; missing: false; message: string };
 
+const UNREADABLE = (aside: string) => `A saved conversation could not be read and was set aside as ${aside}.`;
+const NEWER = 'A saved conversation was written by a newer version of Grok Code Assistant; it is left as it is.';
+
 /**
- * Conversations as one JSON file each. A file that cannot be read is set aside (renamed to
- * `*.unreadable-<time>.json`) with a message, never silently dropped or overwritten.
+ * Conversations as one JSON file each, in the format of ./storedFormat (older versions are migrated
+ * on load). A file that cannot be read is set aside (renamed to `*.unreadable-<time>.json`) with a
+ * message, never silently dropped or overwritten; a file from a newer release is left untouched.
  */
 export class HistoryStore {
+  /** Files from a newer release already reported in this window. */
+  private readonly reportedNewer = new Set<string>();
+
   constructor(
     private readonly fs: HistoryFs,
     private readonly now: () => number = Date.now,
@@ -48,9 +39,9 @@ export class HistoryStore {
     const raw = await this.fs.read(fileOf(id));
     if (raw === undefined) return { ok: false, missing: true };
     const parsed = this.parse(raw);
-    if (parsed) return { ok: true, conversation: markInterrupted(parsed) };
-    const aside = await this.setAside(fileOf(id));
-    return { ok: false, missing: false, message: `A saved conversation could not be read and was set aside as ${aside}.` };
+    if (parsed.ok) return { ok: true, conversation: markInterrupted(parsed.conversation) };
+    if (parsed.newer) return { ok: false, missing: false, message: NEWER };
+    return { ok: false, missing: false, message: UNREADABLE(await this.setAside(fileOf(id))) };
   }
 
   async save(c: Conversation): Promise<void> {
@@ -68,21 +59,28 @@ export class HistoryStore {
     for (const name of await this.fs.list()) {
       if (!FILE.test(name)) continue;
       const raw = await this.fs.read(name);
-      const parsed = raw === undefined ? undefined : this.parse(raw);
-      if (parsed) summaries.push(summaryOf(parsed));
-      else if (raw !== undefined) problems.push(`A saved conversation could not be read and was set aside as ${await this.setAside(name)}.`);
+      if (raw === undefined) continue;
+      const parsed = this.parse(raw);
+      if (parsed.ok) summaries.push(summaryOf(parsed.conversation));
+      else if (!parsed.newer) problems.push(UNREADABLE(await this.setAside(name)));
+      else if (!this.reportedNewer.has(name)) {
+        // Once per window: the history is listed again after every answer.
+        this.reportedNewer.add(name);
+        problems.push(NEWER);
+      }
     }
     summaries.sort((a, b) => b.updatedAt - a.updatedAt);
     return { summaries, problems };
   }
 
-  private parse(raw: string): Conversation | undefined {
+  private parse(raw: string): ReadResult {
+    let json: unknown;
     try {
-      const result = conversationSchema.safeParse(JSON.parse(raw));
-      return result.success ? (result.data as unknown as Conversation) : undefined;
+      json = JSON.parse(raw);
     } catch {
-      return undefined;
+      return { ok: false, newer: false, why: 'not JSON' };
     }
+    return readStored(json);
   }
 
   private async setAside(name: string): Promise<string> {
