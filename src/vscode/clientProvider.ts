@@ -33,7 +33,7 @@ export class ClientProvider implements vscode.Disposable {
     if (this.client && snapshot === this.builtFrom) return this.client;
     this.reset();
     this.builtFrom = snapshot;
-    const dispatcher = createDispatcher({ ...proxy, env: process.env, targetUrl: settings.baseUrl });
+    const dispatcher = createDispatcher({ ...proxy, env: process.env });
     this.closeDispatcher = () => dispatcher.close();
     this.client = new GrokClient({
       baseUrl: settings.baseUrl,

@@ -5,7 +5,7 @@
  * ```ts
  * const client = new GrokClient({ baseUrl: settings.baseUrl, api: settings.api, maxRetries: settings.maxRetries,
  *   apiKey: () => secrets.get('grok.apiKey'), timeouts: { totalMs: settings.requestTimeoutSeconds * 1000 },
- *   dispatcher: createDispatcher({ httpProxy, strictSSL, env: process.env, targetUrl: settings.baseUrl }),
+ *   dispatcher: createDispatcher({ httpProxy, strictSSL, env: process.env }),
  *   logger, onUsage: (record) => ledger.add(record) });
  *
  * let answer = '';
@@ -52,7 +52,7 @@ export { classifyHttpError } from './classifyHttp';
 export { isXaiHost, isXaiHostname, resolveEndpoint } from './endpoint';
 export { type ModelInfo } from './models';
 export { modelCapabilities, type ModelCapabilities } from './params';
-export { createDispatcher, decideProxy, noProxyMatches, type ProxyDecision, type ProxyInputs } from './proxy';
+export { createDispatcher, normalizeNoProxy, proxyOptions, type ProxyInputs } from './proxy';
 export { BUILTIN_PRICES_DATE, builtinPrice, type ModelPrice } from './pricing';
 export { backoffDelay, MAX_RETRY_AFTER_MS, parseRetryAfter } from './retry';
 export { DEFAULT_TIMEOUTS, type Timeouts } from './timers';

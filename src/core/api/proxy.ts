@@ -1,70 +1,67 @@
-import { Agent, ProxyAgent, type Dispatcher } from 'undici';
+import { EnvHttpProxyAgent, type Dispatcher } from 'undici';
 
-/** Inputs of the proxy decision: VS Code's settings, the environment, and where we are going. */
+/** Inputs of the proxy choice: VS Code's settings and the environment. */
 export interface ProxyInputs {
-  /** VS Code's `http.proxy` setting; empty or undefined = not set. */
+  /** VS Code's `http.proxy` setting; empty or undefined = not set. It wins over the environment. */
   httpProxy?: string;
   /** VS Code's `http.proxyStrictSSL` (default true): verify TLS certificates. */
   strictSSL?: boolean;
   /** The environment (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, lower-case forms too). */
   env?: Record<string, string | undefined>;
-  /** The URL the client will call (the base URL). */
-  targetUrl: string;
 }
-
-/** What the client should do, before any dispatcher exists: pure, so it is unit-tested directly. */
-export type ProxyDecision =
-  | { kind: 'direct'; reason: 'noProxyConfigured' | 'noProxyMatch'; strictSSL: boolean }
-  | { kind: 'proxy'; proxyUrl: string; source: 'setting' | 'env'; strictSSL: boolean };
 
 function envValue(env: Record<string, string | undefined>, name: string): string | undefined {
   const value = env[name] ?? env[name.toLowerCase()];
   return value && value.trim() !== '' ? value.trim() : undefined;
 }
 
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
+
 /**
- * True when NO_PROXY exempts `target`. Entries are host names (matching the host and its subdomains),
- * `.suffix`, `*.suffix`, `host:port`, IPs, or `*` for everything. Loopback targets are exempt when any of
- * localhost / 127.0.0.1 / ::1 is listed, since they name the same place.
+ * NO_PROXY as undici's matcher needs it. undici does the matching (host and subdomains, `.suffix`,
+ * `*.suffix`, `host:port`); three forms it does not read are rewritten: a bare IPv6 address gets its
+ * brackets (undici reads `::1` as host `:` port 1), `*` anywhere in the list means everything (undici
+ * honours only a lone `*`), and a loopback name brings its aliases (localhost, 127.0.0.1 and [::1]
+ * name the same place, and a local model server is often configured by one and listed by another).
  */
-export function noProxyMatches(noProxy: string | undefined, target: URL): boolean {
-  if (!noProxy) return false;
-  const host = target.hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  const port = target.port || (target.protocol === 'https:' ? '443' : '80');
-  const loopback = host === 'localhost' || host === '::1' || /^127\./.test(host);
-  for (const raw of noProxy.split(/[\s,]+/)) {
-    const entry = raw.trim().toLowerCase();
-    if (!entry) continue;
-    if (entry === '*') return true;
-    const [, name = entry, entryPort] = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(entry) ?? [];
-    if (entryPort && entryPort !== port) continue;
-    const bare = name.replace(/^\*?\.?/, '').replace(/^\[|\]$/g, '');
-    if (host === bare || host.endsWith(`.${bare}`)) return true;
-    if (loopback && (bare === 'localhost' || bare === '::1' || /^127\./.test(bare))) return true;
+export function normalizeNoProxy(noProxy: string | undefined): string {
+  const entries = (noProxy ?? '').split(/[\s,]+/).filter(Boolean);
+  if (entries.includes('*')) return '*';
+  const out = new Set<string>();
+  for (const entry of entries) {
+    const bracketed = /^[0-9a-f]*:[0-9a-f]*:[0-9a-f:.]*$/i.test(entry) ? `[${entry}]` : entry;
+    out.add(bracketed);
+    const [, host = bracketed, port] = /^(.+?)(?::(\d+))?$/.exec(bracketed) ?? [];
+    if (LOOPBACK.test(host.toLowerCase())) for (const alias of ['localhost', '127.0.0.1', '[::1]']) out.add(port ? `${alias}:${port}` : alias);
   }
-  return false;
-}
-
-/** Decides direct or which proxy: the `http.proxy` setting first, then HTTPS_PROXY / HTTP_PROXY; NO_PROXY exempts. */
-export function decideProxy(inputs: ProxyInputs): ProxyDecision {
-  const env = inputs.env ?? {};
-  const strictSSL = inputs.strictSSL ?? true;
-  const target = new URL(inputs.targetUrl);
-  const setting = inputs.httpProxy?.trim() || undefined;
-  const fromEnv = target.protocol === 'https:' ? (envValue(env, 'HTTPS_PROXY') ?? envValue(env, 'HTTP_PROXY')) : envValue(env, 'HTTP_PROXY');
-  const proxyUrl = setting ?? fromEnv;
-  if (!proxyUrl) return { kind: 'direct', reason: 'noProxyConfigured', strictSSL };
-  if (noProxyMatches(envValue(env, 'NO_PROXY'), target)) return { kind: 'direct', reason: 'noProxyMatch', strictSSL };
-  return { kind: 'proxy', proxyUrl, source: setting ? 'setting' : 'env', strictSSL };
+  return [...out].join(',');
 }
 
 /**
- * Builds the undici dispatcher for {@link decideProxy}'s decision: a ProxyAgent (TLS checks per
- * `strictSSL`, for the target and for an https proxy) or a plain Agent. Give it to the client's options.
+ * The options of undici's EnvHttpProxyAgent for these inputs: pure, so the precedence is unit-tested
+ * directly. The `http.proxy` setting is used for both schemes over HTTPS_PROXY / HTTP_PROXY; absent
+ * values are `''`, never undefined, because undici would then read `process.env` itself.
+ */
+export function proxyOptions(inputs: ProxyInputs): EnvHttpProxyAgent.Options {
+  const env = inputs.env ?? {};
+  const setting = inputs.httpProxy?.trim() || undefined;
+  // TLS checks per strictSSL: of the target when direct, of the target and of an https proxy when proxied.
+  const tls = { rejectUnauthorized: inputs.strictSSL ?? true };
+  return {
+    httpProxy: setting ?? envValue(env, 'HTTP_PROXY') ?? '',
+    // Empty: undici uses the HTTP proxy for https targets too, as curl does.
+    httpsProxy: setting ?? envValue(env, 'HTTPS_PROXY') ?? '',
+    noProxy: normalizeNoProxy(envValue(env, 'NO_PROXY')),
+    connect: tls,
+    requestTls: tls,
+    proxyTls: tls,
+  };
+}
+
+/**
+ * The undici dispatcher for the client's options: undici's EnvHttpProxyAgent, which picks direct or
+ * the proxy per request's origin (so a change of base URL needs no new dispatcher).
  */
 export function createDispatcher(inputs: ProxyInputs): Dispatcher {
-  const decision = decideProxy(inputs);
-  const tls = { rejectUnauthorized: decision.strictSSL };
-  if (decision.kind === 'direct') return new Agent({ connect: tls });
-  return new ProxyAgent({ uri: decision.proxyUrl, requestTls: tls, proxyTls: tls });
+  return new EnvHttpProxyAgent(proxyOptions(inputs));
 }
