@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ContextItem } from '../core/chat/prompt';
 import { redactSecrets } from '../core/chat/secrets';
 import { estimateTokens } from '../core/chat/tokens';
+import { excludeGlob, fileSearchPattern } from '../core/fileSearch';
 import type { AttachmentView } from '../shared/protocol';
 import { classifyWorkspacePath } from './edits/workspacePaths';
 
@@ -135,9 +136,9 @@ export class ChatContext implements vscode.Disposable {
 
   /** Workspace files matching a query, for the `@` picker. */
   async search(query: string): Promise<{ path: string; label: string }[]> {
-    const q = query.trim().replace(/[{}[\]*?]/g, '');
-    const pattern = q ? `**/*${q}*` : '**/*';
-    const uris = await vscode.workspace.findFiles(pattern, '**/{node_modules,.git,dist,out,.cache}/**', 50);
+    // The user's files.exclude and search.exclude, not a list of our own.
+    const excludes = (section: string) => vscode.workspace.getConfiguration(section).get<Record<string, unknown>>('exclude');
+    const uris = await vscode.workspace.findFiles(fileSearchPattern(query), excludeGlob(excludes('files'), excludes('search')), 50);
     return uris
       .map((u) => ({ path: vscode.workspace.asRelativePath(u), label: u.path.split('/').pop() ?? u.path }))
       .sort((a, b) => a.path.length - b.path.length)
