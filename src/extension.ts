@@ -30,6 +30,7 @@ import { GrokCodeActions } from './vscode/lightbulb';
 import { OutputLogger } from './vscode/logger';
 import { vscodeQuestions } from './vscode/questions';
 import { createConfig } from './vscode/settings';
+import { registerLmProvider } from './vscode/lmProvider';
 
 /** What the extension exposes to other code (tests, scripts). Never the key. */
 export interface GrokExtensionApi {
@@ -95,6 +96,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GrokEx
       chatView,
       controller,
       vscode.window.registerWebviewViewProvider(ChatViewProvider.viewId, chatView),
+      registerLmProvider({ keyStore, clients, logger, spend, settings: () => config.current }),
       vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new GrokCodeActions(), { providedCodeActionKinds: GrokCodeActions.kinds }),
       keyStore.onDidChange(async () => {
         logger.setSecrets([await keyStore.get()]);

@@ -91,6 +91,15 @@ export const SCENARIOS: Record<string, Scenario> = {
     return answer(ctx, { model: ctx.served, text: chunkText(said, 7), usage: usageFor(30, said, '') });
   },
   'tool-call': (ctx) => answer(ctx, toolCallAnswer(ctx.served)),
+  /** Calls the first tool the request offers, with the `args` option (JSON text) as its arguments. */
+  'call-offered-tool': (ctx) => {
+    const tool = (ctx.body.tools ?? [])[0] as { name?: string; function?: { name?: string } } | undefined;
+    const name = tool?.function?.name ?? tool?.name ?? 'missing_tool';
+    const args = typeof ctx.options.args === 'string' ? ctx.options.args : '{}';
+    return answer(ctx, { model: ctx.served, toolCalls: [{ id: 'call_offered_1', name, arguments: args }], finish: 'tool_calls', usage: usageFor(80, args, '') });
+  },
+  /** The default answer priced at the `usd` option (default $1000) in exact ticks, to cross a budget in one request. */
+  pricey: (ctx) => answer(ctx, { ...defaultAnswer(ctx.served), usage: { ...defaultAnswer(ctx.served).usage, ticks: Math.round(ctx.num('usd', 1000) * 1e10) } }),
   'hidden-reasoning': (ctx) => answer(ctx, { ...defaultAnswer(ctx.served), reasoning: [], filler: { emptyDeltas: 30, thinking: 10 } }),
   'slow-drip': (ctx) => {
     const { body, tail } = ctx.frames(defaultAnswer(ctx.served));
