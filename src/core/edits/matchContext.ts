@@ -6,7 +6,7 @@ import { detectIndentStyle, type IndentStyle } from './indent';
 import { squash } from './similarity';
 import { toTextModel, type TextModel } from './textModel';
 import { normalizeTypography, TYPOGRAPHIC } from './typography';
-import { splitCodeAndWords, type LineParts } from './wording';
+import { splitCodeAndWords, type LineParts } from './codeWords';
 
 /** Lines normalized one way, with a map from normalized line to the line indexes holding it. */
 export interface LineIndex {

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { describeOutcomes, extractProposals, outcomeOfPlan } from '../../../src/core/edits';
 import { applied, plan } from './planning';
 import { normalizeTypography } from '../../../src/core/edits/typography';
-import { splitCodeAndWords } from '../../../src/core/edits/wording';
+import { splitCodeAndWords } from '../../../src/core/edits/codeWords';
 
 
 describe('typography: HTML entities', () => {
