@@ -9,6 +9,7 @@ const HINTS: Record<SuggestedAction, string> = {
   retry: '',
   chooseModel: 'Pick another Grok model in the model picker.',
   openSettings: 'Check the grok.* settings (“Grok: Open Settings”).',
+  openBilling: 'Add credits or raise the spending limit at console.x.ai.',
 };
 
 function codeFor(error: GrokApiError): LmErrorCode {
