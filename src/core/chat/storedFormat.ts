@@ -33,7 +33,7 @@ const errorSchema = z.object({
   /** Already scrubbed of secrets; shown as is. */
   message: z.string(),
   /** The button that fixes it. */
-  action: z.enum(['retry', 'setApiKey', 'chooseModel', 'openSettings']).optional(),
+  action: z.enum(['retry', 'setApiKey', 'chooseModel', 'openSettings', 'openBilling']).optional(),
 });
 
 /** A context chip of a user message. Image data (and thumbnails) are never stored. */
