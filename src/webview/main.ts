@@ -17,7 +17,7 @@ import { onHostMessage, post } from './vscodeApi';
 const app = document.getElementById('app') as HTMLElement;
 const announcer = createAnnouncer();
 const notices = createNotices();
-const historyPanel = createHistoryPanel();
+const historyPanel = createHistoryPanel(() => messages.openNextAtEnd());
 const header = createHeader((button) => historyPanel.toggle(button));
 
 const keyBanner = h(

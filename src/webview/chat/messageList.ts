@@ -34,6 +34,10 @@ export class MessageList {
   private readonly thinkingOpen = new Set<string>();
   private conversationId: string | undefined;
   private atBottom = true;
+  /** scrollTop at the last scroll event: only a move up means the user left the bottom. */
+  private lastTop = 0;
+  /** The next conversation is one the user chose in History: open it at its end. */
+  private openAtEnd = false;
   private restored = false;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly refresh = () => this.list.refresh();
@@ -69,11 +73,13 @@ export class MessageList {
 
   /**
    * Replaces the whole list. The first conversation after the view was re-shown goes back to the
-   * saved scroll position; the same conversation sent again keeps the current one; others open
-   * at the bottom.
+   * saved scroll position; the same conversation sent again keeps the current one; one chosen in
+   * History (see {@link openNextAtEnd}) and all others open at the bottom.
    */
   setConversation(conversation: ConversationView): void {
-    const keep = conversation.id === this.conversationId && !this.atBottom ? this.list.topItem() : undefined;
+    const chosen = this.openAtEnd;
+    this.openAtEnd = false;
+    const keep = !chosen && conversation.id === this.conversationId && !this.atBottom ? this.list.topItem() : undefined;
     const saved = loadPersisted();
     const resume = !this.restored && saved.conversationId === conversation.id && saved.atBottom === false;
     const anchor = keep ?? (resume && saved.anchorTurnId ? { key: saved.anchorTurnId, offset: saved.anchorOffset ?? 0 } : undefined);
@@ -89,6 +95,11 @@ export class MessageList {
       this.scrollToBottom();
     }
     this.notifyStreaming();
+  }
+
+  /** The user picked a conversation in History: the next one shown opens at its end. */
+  openNextAtEnd(): void {
+    this.openAtEnd = true;
   }
 
   clear(): void {
@@ -198,7 +209,15 @@ export class MessageList {
 
   private onScroll(): void {
     const { scrollTop, scrollHeight, clientHeight } = this.scroller;
-    this.atBottom = scrollHeight - scrollTop - clientHeight < 32;
+    const distance = scrollHeight - scrollTop - clientHeight;
+    const movedUp = scrollTop < this.lastTop - 1;
+    this.lastTop = scrollTop;
+    // A scroll event is handled a frame after the scroll: by then a batch of output (or an edit
+    // card, or highlighting) may have grown the list, so "far from the bottom" alone does not
+    // mean the user left it. Only a move up does; growth below is followed.
+    if (distance < 32) this.atBottom = true;
+    else if (movedUp) this.atBottom = false;
+    else if (this.atBottom) this.scroller.scrollTop = scrollHeight;
     // Only on a change: following the output scrolls every frame, and setting an attribute, even
     // to the value it has, makes the browser recompute the button's style.
     if (this.jump.hidden !== this.atBottom) this.jump.hidden = this.atBottom;
