@@ -11,6 +11,7 @@ import { loadPersisted, savePersisted } from '../vscodeApi';
 import { TurnElement } from './turnElement';
 import type { TurnActions } from './turnParts';
 import { VirtualList, type RenderedItem } from './virtualList';
+import { welcomeElement } from './welcome';
 
 type Delta = Extract<HostMessage, { type: 'turnDelta' }>;
 type End = Extract<HostMessage, { type: 'turnEnd' }>;
@@ -29,6 +30,7 @@ export class MessageList {
   private readonly scroller = h('div', { class: 'messages', tabindex: '0', 'aria-label': 'Conversation' });
   private readonly jump = h('button', { type: 'button', class: 'jump-latest', hidden: true, 'aria-label': 'Jump to latest' }, codicon('arrow-down'), 'Jump to latest');
   private readonly list: VirtualList<TurnView>;
+  private readonly welcome = welcomeElement();
   private readonly elements = new Map<string, TurnElement>();
   private readonly streaming = new Set<string>();
   private readonly thinkingOpen = new Set<string>();
@@ -55,7 +57,7 @@ export class MessageList {
         if (this.atBottom) this.scroller.scrollTop = this.scroller.scrollHeight;
       },
     });
-    this.element = h('div', { class: 'messages-wrapper' }, this.scroller, this.jump);
+    this.element = h('div', { class: 'messages-wrapper' }, this.welcome, this.scroller, this.jump);
     this.scroller.addEventListener('scroll', () => this.onScroll(), { passive: true });
     this.jump.addEventListener('click', () => this.scrollToBottom());
     new ResizeObserver(() => this.followOrRefresh()).observe(this.scroller);
@@ -194,6 +196,7 @@ export class MessageList {
   }
 
   private notifyStreaming(): void {
+    this.welcome.hidden = this.list.length > 0;
     for (const element of this.elements.values()) element.refreshEditable();
     this.onStreamingChange(this.isStreaming);
   }
