@@ -86,6 +86,8 @@ export interface ModelView {
   /** Accepts image input. */
   vision: boolean;
   contextWindow?: number;
+  /** USD per million tokens, when known (shown in the model picker). */
+  price?: { inputPerMTok: number; outputPerMTok: number };
 }
 
 export interface ViewState {

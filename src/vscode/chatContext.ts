@@ -9,6 +9,12 @@ import { classifyWorkspacePath } from './edits/workspacePaths';
 /** Files larger than this are attached truncated (with a note) so one file cannot eat the context. */
 const MAX_FILE_CHARS = 200_000;
 
+/** Identifies a selection in a document (its version too: an edit makes it a new selection). */
+function selectionKey(editor: vscode.TextEditor): string {
+  const { start, end } = editor.selection;
+  return `${editor.document.uri.toString()}@${editor.document.version}:${start.line}.${start.character}-${end.line}.${end.character}`;
+}
+
 interface Pinned {
   id: string;
   uri: vscode.Uri;
@@ -22,6 +28,8 @@ export class ChatContext implements vscode.Disposable {
   private pinned: Pinned[] = [];
   /** The editor document whose automatic chip the user removed (until another editor is active). */
   private dismissed: string | undefined;
+  /** The selection last sent (document and range): it is not sent again until the selection changes. */
+  private sentSelection: string | undefined;
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChange = this.emitter.event;
   private readonly subscriptions: vscode.Disposable[];
@@ -64,11 +72,12 @@ export class ChatContext implements vscode.Disposable {
   private collect(): { item: ContextItem; view: AttachmentView }[] {
     const out: { item: ContextItem; view: AttachmentView }[] = [];
     const editor = this.activeEditor();
-    if (editor) {
+    // The active file pinned with `@` too: one chip, the pinned one (the user chose it).
+    if (editor && !this.pinned.some((p) => p.uri.toString() === editor.document.uri.toString())) {
       const doc = editor.document;
       const sel = editor.selection;
       const path = vscode.workspace.asRelativePath(doc.uri);
-      if (!sel.isEmpty) {
+      if (!sel.isEmpty && selectionKey(editor) !== this.sentSelection) {
         const startLine = sel.start.line + 1;
         const endLine = sel.end.character === 0 && sel.end.line > sel.start.line ? sel.end.line : sel.end.line + 1;
         out.push(this.entry('auto', 'selection', path, doc.languageId, doc.getText(sel), startLine, endLine));
@@ -128,9 +137,15 @@ export class ChatContext implements vscode.Disposable {
     this.emitter.fire();
   }
 
-  /** After a message is sent, pinned files are unpinned (the automatic chip stays). */
+  /**
+   * After a message is sent, pinned files are unpinned and the selection that went with it is used
+   * up (the automatic chip shows the file until the selection changes), so a stray selection does
+   * not ride along on every later message.
+   */
   clearPinned(): void {
     this.pinned = [];
+    const editor = this.activeEditor();
+    this.sentSelection = editor && !editor.selection.isEmpty ? selectionKey(editor) : undefined;
     this.emitter.fire();
   }
 

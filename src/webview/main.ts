@@ -12,13 +12,13 @@ import { Composer } from './composer/composer';
 import { installDelegates } from './delegates';
 import { codicon, h } from './dom';
 import { createNotices } from './notices';
-import { onHostMessage, post } from './vscodeApi';
+import { onHostMessage, onPost, post } from './vscodeApi';
 
 const app = document.getElementById('app') as HTMLElement;
 const announcer = createAnnouncer();
 const notices = createNotices();
-const historyPanel = createHistoryPanel();
-const header = createHeader((button) => historyPanel.toggle(button));
+const historyPanel = createHistoryPanel(() => messages.openNextAtEnd());
+const header = createHeader((button) => historyPanel.toggle(button), (text) => notices.show('info', text));
 
 const keyBanner = h(
   'div',
@@ -59,9 +59,12 @@ const main = h('main', { class: 'chat-main' }, messages.element, historyPanel.el
 app.append(header.element, keyBanner, main, notices.element, composer.element, announcer.element);
 installDelegates(main, (text) => announcer.announce(text));
 
+let shownModel: string | undefined;
 function renderState(state: ViewState): void {
   keyBanner.hidden = !state.needsApiKey;
   header.render(state);
+  if (shownModel !== undefined && shownModel !== state.model) composer.modelChanged();
+  shownModel = state.model;
 }
 
 /** What a screen reader hears when a turn ends. */
@@ -119,6 +122,15 @@ function handle(message: HostMessage): void {
       return;
   }
 }
+
+/**
+ * A notice answers the action before it ("Open a file to insert the code into."): the user's next
+ * action clears it, so it does not stay on screen after a later one succeeded.
+ */
+const ACTIONS = new Set(['send', 'editLast', 'retry', 'insertCode', 'applyCode', 'previewEdits', 'applyEdits', 'rejectEdits', 'undoEdits', 'newChat', 'openConversation', 'attachFile', 'selectModel']);
+onPost((message) => {
+  if (ACTIONS.has(message.type)) notices.clear();
+});
 
 onHostMessage(handle);
 post({ type: 'ready' });

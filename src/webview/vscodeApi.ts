@@ -16,9 +16,17 @@ export function vscodeApi(): VsCodeApi {
   return api;
 }
 
+const postListeners: ((message: WebviewMessage) => void)[] = [];
+
 /** Posts a typed message to the host (which validates it again: the webview is not trusted). */
 export function post(message: WebviewMessage): void {
   vscodeApi().postMessage(message);
+  for (const listener of postListeners) listener(message);
+}
+
+/** Runs `listener` after each message the webview posts (what the user just did). */
+export function onPost(listener: (message: WebviewMessage) => void): void {
+  postListeners.push(listener);
 }
 
 /** Subscribes to host messages. Only messages from the host frame reach here (VS Code filters origins). */

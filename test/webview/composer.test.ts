@@ -95,8 +95,21 @@ describe('composer and controls', function () {
     assert.equal(await input().getAttribute('aria-activedescendant'), 'mention-1');
     await view.page.keyboard.press('Enter');
     assert.deepEqual(await lastPosted(view), { type: 'attachFile', path: 'src/appConfig.ts' });
-    assert.equal(await input().inputValue(), 'look at ');
+    assert.equal(await input().inputValue(), 'look at appConfig.ts ');
     assert.ok(await list.isHidden());
+  });
+
+  it('an @ pick in the middle of a sentence keeps the sentence and replaces only the @query', async () => {
+    await input().click();
+    await view.page.keyboard.type('why does  fail on Windows?');
+    for (let i = 0; i < ' fail on Windows?'.length; i++) await view.page.keyboard.press('ArrowLeft');
+    await view.page.keyboard.type('@conf');
+    await view.page.waitForFunction(() => (window as unknown as { __posted: { type: string; query?: string }[] }).__posted.some((m) => m.type === 'searchFiles' && m.query === 'conf'));
+    await view.post({ type: 'fileResults', query: 'conf', files: [{ path: 'src/appConfig.ts', label: 'appConfig.ts' }] });
+    await view.page.getByRole('option', { name: /appConfig\.ts/ }).click();
+    assert.deepEqual(await lastPosted(view), { type: 'attachFile', path: 'src/appConfig.ts' });
+    assert.equal(await input().inputValue(), 'why does appConfig.ts fail on Windows?');
+    assert.equal(await input().evaluate((el: HTMLTextAreaElement) => el.selectionStart), 'why does appConfig.ts'.length, 'the caret is after the name');
   });
 
   it('shows context chips (with "secrets redacted") and removes them through the host', async () => {

@@ -55,3 +55,4 @@ export {
   type ProposalFormat,
   type AnswerSpan,
 } from './parse/extract';
+export { placeCodeBlock, type CodePlacement, type CodeSelection } from './codeBlock';

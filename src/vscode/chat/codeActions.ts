@@ -3,7 +3,7 @@
  * block, and links (decided in core by {@link classifyLink}, carried out here).
  */
 import * as vscode from 'vscode';
-import type { FileChange } from '../../core/edits';
+import { placeCodeBlock } from '../../core/edits';
 import { classifyLink } from '../../core/chat/links';
 import type { EditFlow } from '../edits/editFlow';
 import { classifyWorkspacePath } from '../edits/workspacePaths';
@@ -21,20 +21,22 @@ export async function insertCode(code: string, notice: Notice): Promise<void> {
 }
 
 /**
- * "Apply" on a code block: through the edit preview, it replaces the active editor's selection,
- * or the whole file when nothing is selected. The user still accepts or rejects the diff.
+ * "Apply" on a code block, through the edit preview: into the selection, else merged where the
+ * snippet's declarations are in the file ({@link placeCodeBlock}); a whole-file result is said
+ * plainly, and code that matches nothing is not applied. The user still accepts or rejects the diff.
  */
 export async function applyCode(code: string, edits: EditFlow, notice: Notice): Promise<void> {
   const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'file');
   if (!editor || editor.document.uri.scheme !== 'file') {
-    return notice('info', 'Open the file to apply the code to (select the part to replace, or nothing for the whole file).');
+    return notice('info', 'Open the file to apply the code to (select the lines it should replace, or none to let Grok find its place).');
   }
   const path = vscode.workspace.asRelativePath(editor.document.uri, false);
-  const selection = editor.selection;
-  const change: FileChange = selection.isEmpty
-    ? { kind: 'whole', path, content: code }
-    : { kind: 'edits', path, edits: [{ search: editor.document.getText(selection), replace: code, line: selection.start.line + 1 }] };
-  const session = await edits.propose([change], 'code block');
+  const { selection, document } = editor;
+  const selected = selection.isEmpty ? undefined : { text: document.getText(selection), startLine: selection.start.line };
+  const placement = placeCodeBlock(path, document.getText(), code, selected);
+  if (!placement.ok) return notice('warning', `Not applied: ${placement.message}`);
+  if (placement.replacesFile) notice('warning', `Apply ${placement.summary}: check the diff before you accept it.`);
+  const session = await edits.propose([placement.change], 'code block');
   await edits.preview(session.id);
 }
 

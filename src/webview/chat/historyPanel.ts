@@ -14,7 +14,8 @@ export interface HistoryPanel {
   close(): void;
 }
 
-export function createHistoryPanel(): HistoryPanel {
+/** `onOpen` runs when the user opens a conversation from the list (before the host answers). */
+export function createHistoryPanel(onOpen: () => void = () => undefined): HistoryPanel {
   const list = h('ul', { class: 'history-list', 'aria-label': 'Conversations' });
   const empty = h('p', { class: 'history-empty' }, 'No saved conversations yet.');
   const close = h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Close history', title: 'Close' }, codicon('close'));
@@ -44,6 +45,7 @@ export function createHistoryPanel(): HistoryPanel {
     const remove = h('button', { type: 'button', class: 'icon-button', 'aria-label': `Delete "${summary.title}"`, title: 'Delete' }, codicon('trash'));
     const item = h('li', { class: 'history-item' }, open, remove);
     open.addEventListener('click', () => {
+      onOpen();
       post({ type: 'openConversation', conversationId: summary.id });
       hide();
     });

@@ -11,6 +11,7 @@ import { loadPersisted, savePersisted } from '../vscodeApi';
 import { TurnElement } from './turnElement';
 import type { TurnActions } from './turnParts';
 import { VirtualList, type RenderedItem } from './virtualList';
+import { welcomeElement } from './welcome';
 
 type Delta = Extract<HostMessage, { type: 'turnDelta' }>;
 type End = Extract<HostMessage, { type: 'turnEnd' }>;
@@ -29,11 +30,16 @@ export class MessageList {
   private readonly scroller = h('div', { class: 'messages', tabindex: '0', 'aria-label': 'Conversation' });
   private readonly jump = h('button', { type: 'button', class: 'jump-latest', hidden: true, 'aria-label': 'Jump to latest' }, codicon('arrow-down'), 'Jump to latest');
   private readonly list: VirtualList<TurnView>;
+  private readonly welcome = welcomeElement();
   private readonly elements = new Map<string, TurnElement>();
   private readonly streaming = new Set<string>();
   private readonly thinkingOpen = new Set<string>();
   private conversationId: string | undefined;
   private atBottom = true;
+  /** scrollTop at the last scroll event: only a move up means the user left the bottom. */
+  private lastTop = 0;
+  /** The next conversation is one the user chose in History: open it at its end. */
+  private openAtEnd = false;
   private restored = false;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly refresh = () => this.list.refresh();
@@ -51,7 +57,7 @@ export class MessageList {
         if (this.atBottom) this.scroller.scrollTop = this.scroller.scrollHeight;
       },
     });
-    this.element = h('div', { class: 'messages-wrapper' }, this.scroller, this.jump);
+    this.element = h('div', { class: 'messages-wrapper' }, this.welcome, this.scroller, this.jump);
     this.scroller.addEventListener('scroll', () => this.onScroll(), { passive: true });
     this.jump.addEventListener('click', () => this.scrollToBottom());
     new ResizeObserver(() => this.followOrRefresh()).observe(this.scroller);
@@ -69,11 +75,13 @@ export class MessageList {
 
   /**
    * Replaces the whole list. The first conversation after the view was re-shown goes back to the
-   * saved scroll position; the same conversation sent again keeps the current one; others open
-   * at the bottom.
+   * saved scroll position; the same conversation sent again keeps the current one; one chosen in
+   * History (see {@link openNextAtEnd}) and all others open at the bottom.
    */
   setConversation(conversation: ConversationView): void {
-    const keep = conversation.id === this.conversationId && !this.atBottom ? this.list.topItem() : undefined;
+    const chosen = this.openAtEnd;
+    this.openAtEnd = false;
+    const keep = !chosen && conversation.id === this.conversationId && !this.atBottom ? this.list.topItem() : undefined;
     const saved = loadPersisted();
     const resume = !this.restored && saved.conversationId === conversation.id && saved.atBottom === false;
     const anchor = keep ?? (resume && saved.anchorTurnId ? { key: saved.anchorTurnId, offset: saved.anchorOffset ?? 0 } : undefined);
@@ -89,6 +97,11 @@ export class MessageList {
       this.scrollToBottom();
     }
     this.notifyStreaming();
+  }
+
+  /** The user picked a conversation in History: the next one shown opens at its end. */
+  openNextAtEnd(): void {
+    this.openAtEnd = true;
   }
 
   clear(): void {
@@ -183,6 +196,7 @@ export class MessageList {
   }
 
   private notifyStreaming(): void {
+    this.welcome.hidden = this.list.length > 0;
     for (const element of this.elements.values()) element.refreshEditable();
     this.onStreamingChange(this.isStreaming);
   }
@@ -198,7 +212,15 @@ export class MessageList {
 
   private onScroll(): void {
     const { scrollTop, scrollHeight, clientHeight } = this.scroller;
-    this.atBottom = scrollHeight - scrollTop - clientHeight < 32;
+    const distance = scrollHeight - scrollTop - clientHeight;
+    const movedUp = scrollTop < this.lastTop - 1;
+    this.lastTop = scrollTop;
+    // A scroll event is handled a frame after the scroll: by then a batch of output (or an edit
+    // card, or highlighting) may have grown the list, so "far from the bottom" alone does not
+    // mean the user left it. Only a move up does; growth below is followed.
+    if (distance < 32) this.atBottom = true;
+    else if (movedUp) this.atBottom = false;
+    else if (this.atBottom) this.scroller.scrollTop = scrollHeight;
     // Only on a change: following the output scrolls every frame, and setting an attribute, even
     // to the value it has, makes the browser recompute the button's style.
     if (this.jump.hidden !== this.atBottom) this.jump.hidden = this.atBottom;

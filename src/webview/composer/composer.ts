@@ -35,6 +35,8 @@ export class Composer {
   private readonly editBanner = h('div', { class: 'edit-banner', hidden: true });
   private readonly tokens = h('span', { class: 'context-tokens' });
   private streaming = false;
+  private info: ContextInfo | undefined;
+  private windowOverride: number | undefined;
   private editing = false;
   private draftTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -99,6 +101,9 @@ export class Composer {
       if (last === undefined) return;
       event.preventDefault();
       this.beginEdit(last);
+    } else if (event.key === 'Escape' && this.streaming) {
+      event.preventDefault();
+      post({ type: 'stop' }); // Esc stops, as Stop does (keeps what arrived)
     } else if (event.key === 'Escape' && this.editing) {
       event.preventDefault();
       this.endEdit(true);
@@ -144,7 +149,7 @@ export class Composer {
 
   setStreaming(streaming: boolean): void {
     this.streaming = streaming;
-    const [label, icon, title] = streaming ? ['Stop', 'debug-stop', 'Stop (keeps what arrived)'] : ['Send', 'send', 'Send (Enter)'];
+    const [label, icon, title] = streaming ? ['Stop', 'debug-stop', 'Stop (Esc; keeps what arrived)'] : ['Send', 'send', 'Send (Enter)'];
     this.button.setAttribute('aria-label', label);
     this.button.title = title;
     this.button.classList.toggle('stop', streaming);
@@ -152,8 +157,28 @@ export class Composer {
   }
 
   setContextInfo(info: ContextInfo): void {
-    this.tokens.textContent = info.limit ? `~${formatTokens(info.tokens)} / ${formatTokens(info.limit)} tokens` : `~${formatTokens(info.tokens)} tokens`;
+    this.info = info;
+    this.windowOverride = undefined;
+    this.renderMeter();
     this.showWarning(info.warning);
+  }
+
+  /** The picker chose another model: until the host's next estimate, the meter uses its window. */
+  modelChanged(): void {
+    this.windowOverride = this.deps.currentModel()?.contextWindow;
+    this.renderMeter();
+  }
+
+  private renderMeter(): void {
+    const info = this.info;
+    const limit = this.windowOverride ?? info?.limit;
+    // Nothing to count yet (a new chat with no file open): no "~0 / 1M tokens".
+    if (!info || info.tokens === 0) {
+      this.tokens.textContent = '';
+      return;
+    }
+    this.tokens.textContent = limit ? `~${formatTokens(info.tokens)} / ${formatTokens(limit)} tokens` : `~${formatTokens(info.tokens)} tokens`;
+    this.tokens.title = limit ? `About ${info.tokens.toLocaleString('en-US')} tokens of the model's ${limit.toLocaleString('en-US')}-token context window` : '';
   }
 
   setFileResults(query: string, files: { path: string; label: string }[]): void {
@@ -171,7 +196,7 @@ export class Composer {
     this.chips.addImages(images);
     for (const reason of rejected) this.deps.warn(reason);
     const model = this.deps.currentModel();
-    if (images.length > 0 && model && !model.vision) this.deps.warn(`${model.id} does not accept images: choose a model marked "(images)".`);
+    if (images.length > 0 && model && !model.vision) this.deps.warn(`${model.id} does not accept images: choose one that accepts images (the model picker's tooltip says which).`);
   }
 
   private autoGrow(): void {

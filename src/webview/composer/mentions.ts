@@ -1,7 +1,7 @@
 /**
  * The `@` file picker: typing `@name` asks the host for matching workspace files, shows them in
  * a listbox under the caret's line, and choosing one (Enter, Tab or click) attaches the file and
- * removes the `@name` text. Arrow keys move, Escape closes; focus stays in the input.
+ * puts the file's name in place of the `@name` text (the rest of the sentence is kept). Arrow keys move, Escape closes; focus stays in the input.
  */
 import { h } from '../dom';
 import { post } from '../vscodeApi';
@@ -116,11 +116,19 @@ export class MentionPicker {
     const query = this.query;
     if (!file || !query) return;
     post({ type: 'attachFile', path: file.path });
+    // Only the `@query` goes: the file's name takes its place so the sentence still reads ("look at
+    // app.ts and…"), and nothing else is touched. If the text changed since the query was read,
+    // it is left as it is.
     const { value } = this.input;
-    const end = query.start + 1 + query.text.length;
-    this.input.value = value.slice(0, query.start) + value.slice(end).replace(/^ /, '');
-    this.input.setSelectionRange(query.start, query.start);
-    this.input.dispatchEvent(new Event('input'));
+    const typed = `@${query.text}`;
+    if (value.slice(query.start, query.start + typed.length) === typed) {
+      const after = value.slice(query.start + typed.length);
+      const name = after === '' || !/^\s/.test(after) ? `${file.label} ` : file.label;
+      this.input.value = value.slice(0, query.start) + name + after;
+      const caret = query.start + name.length;
+      this.input.setSelectionRange(caret, caret);
+      this.input.dispatchEvent(new Event('input'));
+    }
     this.close();
   }
 }

@@ -10,6 +10,7 @@ import type { Task } from '../../router';
 import { checkBaseUrl } from '../../trust/baseUrl';
 import type { AttachmentView, ModelView, TurnView, ViewState } from '../../../shared/protocol';
 import { newConversation, titleFrom, turnView, type Conversation, type StoredTurn } from '../conversation';
+import { modelView } from '../modelView';
 import { renderContext, type ContextItem } from '../prompt';
 import { contextInfo } from './contextInfo';
 import type { EngineDeps } from './deps';
@@ -135,7 +136,7 @@ export class ChatEngine {
     if (!checkBaseUrl(baseUrl).ok || keyProblem(baseUrl, await this.deps.hasKey(), isXaiHost)) return;
     try {
       const list: ModelInfo[] = await this.deps.client().listModels();
-      this.models = list.map((m) => ({ id: m.id, vision: m.acceptsImages === true }));
+      this.models = list.map((m) => modelView(m, this.runner.contextWindow(m.id)));
       await this.postState();
     } catch (error) {
       this.deps.logger.warn(`Could not list models: ${error instanceof Error ? error.message : String(error)}`);
