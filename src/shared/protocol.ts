@@ -145,7 +145,6 @@ export interface SourceView {
   /** The answer cites it inline (else it was only read during the search). */
   cited: boolean;
 }
-}
 
 export interface UsageView {
   /** The model the response says served it (may differ from the one asked for). */
