@@ -3,6 +3,12 @@ import * as z from 'zod';
 /** The default xAI endpoint. */
 export const XAI_BASE_URL = 'https://api.x.ai/v1';
 
+const toolMode = z.enum(['off', 'auto']).catch('off').default('off');
+/** A list of strings; anything else (or a non-string entry) falls back to the empty list. */
+const stringList = z.array(z.string()).catch([]).default([]);
+/** `YYYY-MM-DD` or empty (no bound). */
+const isoDate = z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]).catch('').default('');
+
 /**
  * The `grok.*` settings, with their defaults. This schema is the single source of truth:
  * a unit test checks that package.json contributes exactly these keys with the same defaults.
@@ -22,6 +28,16 @@ export const settingsSchema = z.object({
   fastModel: z.string().trim().min(1).catch('grok-4.20-0309-non-reasoning').default('grok-4.20-0309-non-reasoning'),
   codeModel: z.string().trim().min(1).catch('grok-4.3').default('grok-4.3'),
   visionModel: z.string().trim().min(1).catch('grok-4.3').default('grok-4.3'),
+  // xAI's server-side tools (Responses only): off until the user turns them on.
+  'tools.webSearch': toolMode,
+  'tools.xSearch': toolMode,
+  'tools.codeExecution': toolMode,
+  'tools.webSearchAllowedDomains': stringList,
+  'tools.webSearchExcludedDomains': stringList,
+  'tools.xSearchAllowedHandles': stringList,
+  'tools.xSearchExcludedHandles': stringList,
+  'tools.xSearchFromDate': isoDate,
+  'tools.xSearchToDate': isoDate,
 });
 
 export type GrokSettings = z.infer<typeof settingsSchema>;

@@ -66,6 +66,8 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   /** A link in an answer was clicked; the host checks it before opening. */
   z.object({ type: z.literal('openLink'), href: z.string().max(4096) }),
   z.object({ type: z.literal('runCommand'), command: webviewCommandSchema }),
+  /** A composer toggle of one of xAI's server-side tools: sets `grok.tools.<tool>` to `auto` or `off`. */
+  z.object({ type: z.literal('setServerTool'), tool: z.enum(['webSearch', 'xSearch', 'codeExecution']), enabled: z.boolean() }),
 ]);
 
 /** A message from the webview, after validation. */
@@ -98,6 +100,52 @@ export interface ViewState {
   models: ModelView[];
   /** Totals of this window's session. */
   session: { tokens: number; costUsd: number };
+  /** xAI's server-side tools for the composer's toggles; absent = no toggles. */
+  serverTools?: ServerToolsState;
+}
+
+/** The composer's server-side tool toggles: which are on, and why they are off limits (Chat Completions). */
+export interface ServerToolsState {
+  webSearch: boolean;
+  xSearch: boolean;
+  codeExecution: boolean;
+  /** Set when the tools cannot be used now: the one-line reason shown by the disabled toggles. */
+  unavailable?: string;
+}
+
+/** Server-side tool calls of one answer, by kind. */
+export interface ServerToolCallsView {
+  webSearch: number;
+  xSearch: number;
+  codeExecution: number;
+  other: number;
+}
+
+/**
+ * A server-side tool call shown as a card in an answer: a search or a code run on xAI's side.
+ * `query`, `code` and `output` are untrusted text (set as text, never as HTML).
+ */
+export interface ServerToolCardView {
+  id: string;
+  kind: 'webSearch' | 'xSearch' | 'codeExecution' | 'other';
+  /** The wire name when it says more (`x_keyword_search`, `browse_page`…). */
+  name?: string;
+  status: 'running' | 'completed' | 'failed';
+  query?: string;
+  code?: string;
+  output?: string;
+}
+
+/** A numbered source under an answer; `n` matches the answer's inline `[[n]](url)` markers. Untrusted. */
+export interface SourceView {
+  n: number;
+  /** An http(s) URL; opened only when clicked, through the host's link rules. */
+  url: string;
+  /** Host name without `www.`. */
+  domain: string;
+  title?: string;
+  /** The answer cites it inline (else it was only read during the search). */
+  cited: boolean;
 }
 
 export interface UsageView {
@@ -111,6 +159,9 @@ export interface UsageView {
   /** Estimated cost in USD, when known. */
   costUsd?: number;
   latencyMs?: number;
+  /** Server-side tool calls billed for this answer, and their share of `costUsd`. */
+  serverToolCalls?: ServerToolCallsView;
+  serverToolCostUsd?: number;
 }
 
 /** The one button an error offers; `openBilling` opens the xAI console (out of credits). */
@@ -167,6 +218,10 @@ export interface TurnView {
   note?: string;
   /** Edit proposals found in this answer (tool calls or diff blocks). */
   edits?: EditCardView[];
+  /** Searches and code runs on xAI's side, in order. */
+  serverTools?: ServerToolCardView[];
+  /** Numbered sources the answer cites (and those only read), for the chips under it. */
+  sources?: SourceView[];
 }
 
 export interface ConversationView {
@@ -208,6 +263,8 @@ export type HostMessage =
   /** What a streaming turn is waiting for (a retry after a rate limit, say); no text: waiting is over. */
   | { type: 'turnStatus'; turnId: string; text?: string; retryInMs?: number }
   | { type: 'editCard'; turnId: string; card: EditCardView }
+  /** The server-side tool cards and sources of a turn, whole (they replace what the turn showed). */
+  | { type: 'serverTools'; turnId: string; cards: ServerToolCardView[]; sources: SourceView[] }
   /** Remove a turn (a retried turn is replaced). */
   | { type: 'turnRemoved'; turnId: string }
   | { type: 'history'; conversations: ConversationSummary[] }

@@ -10,6 +10,7 @@ import { ChatEngine, type EngineQuestions, type SendOptions } from '../core/chat
 import type { HistoryStore } from '../core/chat/historyStore';
 import type { SpendTracker } from '../core/chat/spendTracker';
 import type { Config } from '../core/configStore';
+import { SERVER_TOOL_SETTING } from '../core/chat/serverToolSettings';
 import { proposeEditsTool } from '../core/edits';
 import type { Logger } from '../core/log';
 import type { HostMessage, TurnView } from '../shared/protocol';
@@ -139,6 +140,9 @@ export class ChatController implements vscode.Disposable {
         return applyCode(message.code, this.deps.edits, this.notice);
       case 'openLink':
         return openLink(message.href, this.notice);
+      case 'setServerTool':
+        await updateUserSetting(SERVER_TOOL_SETTING[message.tool], message.enabled ? 'auto' : 'off');
+        return this.engine.postState();
     }
   }
 

@@ -25,8 +25,24 @@ export function usageParts(usage: UsageView): string[] {
   const parts = [usage.model, `${formatTokens(usage.promptTokens)} in`, `${formatTokens(usage.completionTokens)} out`];
   if (usage.reasoningTokens > 0) parts.push(`${formatTokens(usage.reasoningTokens)} reasoning`);
   if (usage.cachedTokens > 0) parts.push(`${formatTokens(usage.cachedTokens)} cached`);
+  const tools = serverToolCallsText(usage);
+  if (tools) parts.push(tools);
   if (usage.costUsd !== undefined) parts.push(`~${formatCost(usage.costUsd)}`);
   return parts;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** "2 searches, 1 code run ($0.015)": the server-side tool calls of an answer and their share of the cost. */
+export function serverToolCallsText(usage: UsageView): string | undefined {
+  const calls = usage.serverToolCalls;
+  if (!calls) return undefined;
+  const searches = calls.webSearch + calls.xSearch + calls.other;
+  const parts: string[] = [];
+  if (searches) parts.push(plural(searches, 'search', 'searches'));
+  if (calls.codeExecution) parts.push(plural(calls.codeExecution, 'code run', 'code runs'));
+  if (!parts.length) return undefined;
+  return `${parts.join(', ')}${usage.serverToolCostUsd ? ` (${formatCost(usage.serverToolCostUsd)})` : ''}`;
 }
 
 /** Full numbers for the footer's tooltip. */
@@ -37,6 +53,8 @@ export function usageDetail(usage: UsageView): string {
     `Completion tokens: ${usage.completionTokens.toLocaleString()} (reasoning: ${usage.reasoningTokens.toLocaleString()})`,
     `Total tokens: ${usage.totalTokens.toLocaleString()}`,
   ];
+  const tools = serverToolCallsText(usage);
+  if (tools) lines.push(`Grok's tools: ${tools}`);
   if (usage.costUsd !== undefined) lines.push(`Estimated cost: ${formatCost(usage.costUsd)}`);
   if (usage.latencyMs !== undefined) lines.push(`Time: ${(usage.latencyMs / 1000).toFixed(1)} s`);
   return lines.join('\n');

@@ -8,7 +8,9 @@ import { createAnnouncer } from './announcer';
 import { createHeader } from './chat/header';
 import { createHistoryPanel } from './chat/historyPanel';
 import { MessageList } from './chat/messageList';
+import { installCitationDelegate } from './chat/sourceChips';
 import { Composer } from './composer/composer';
+import { ServerToolToggles } from './composer/toolToggles';
 import { installDelegates } from './delegates';
 import { codicon, h } from './dom';
 import { createNotices } from './notices';
@@ -54,9 +56,12 @@ const composer = new Composer({
   warn: (text) => notices.show('warning', text),
 });
 messages.onStreamingChange = (streaming) => composer.setStreaming(streaming);
+const toolToggles = new ServerToolToggles(post);
+composer.element.querySelector('.composer-bar')?.prepend(toolToggles.element);
 
 const main = h('main', { class: 'chat-main' }, messages.element, historyPanel.element);
 app.append(header.element, keyBanner, main, notices.element, composer.element, announcer.element);
+installCitationDelegate(main);
 installDelegates(main, (text) => announcer.announce(text));
 
 let shownModel: string | undefined;
@@ -65,6 +70,7 @@ function renderState(state: ViewState): void {
   header.render(state);
   if (shownModel !== undefined && shownModel !== state.model) composer.modelChanged();
   shownModel = state.model;
+  toolToggles.render(state.serverTools);
 }
 
 /** What a screen reader hears when a turn ends. */
@@ -101,6 +107,8 @@ function handle(message: HostMessage): void {
       return messages.setTurnStatus(message.turnId, message.text);
     case 'editCard':
       return messages.updateEditCard(message.turnId, message.card);
+    case 'serverTools':
+      return messages.updateServerTools(message.turnId, message.cards, message.sources);
     case 'turnRemoved':
       return messages.removeTurn(message.turnId);
     case 'history':

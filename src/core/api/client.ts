@@ -7,6 +7,7 @@ import { GrokApiError, isGrokApiError } from './errors';
 import { getJson, type GetDeps } from './http';
 import { ModelCatalog, type ModelInfo } from './models';
 import { UnsupportedParams } from './params';
+import { ServerToolCompat } from './serverTools';
 import { abortableSleep, DEFAULT_BACKOFF, type BackoffOptions } from './retry';
 import { DEFAULT_TIMEOUTS, type Timeouts } from './timers';
 import { streamTurn } from './turn';
@@ -58,6 +59,7 @@ const apiKeySchema = z.object({
 export class GrokClient {
   readonly endpoint: Endpoint;
   private readonly unsupported = new UnsupportedParams();
+  private readonly serverTools = new ServerToolCompat();
   private readonly catalog: ModelCatalog;
   private readonly timeouts: Timeouts;
 
@@ -91,6 +93,7 @@ export class GrokClient {
         random: this.options.random ?? Math.random,
         now: this.now,
         unsupported: this.unsupported,
+        serverTools: this.serverTools,
         prices: this.catalog.priceOf,
         onUsage: this.options.onUsage,
         userAgent: this.userAgent,

@@ -53,22 +53,29 @@ export { isXaiHost, isXaiHostname, resolveEndpoint } from './endpoint';
 export { type ModelInfo } from './models';
 export { modelCapabilities, type ModelCapabilities } from './params';
 export { createDispatcher, normalizeNoProxy, proxyOptions, type ProxyInputs } from './proxy';
-export { BUILTIN_PRICES_DATE, builtinPrice, type ModelPrice } from './pricing';
+export { BUILTIN_PRICES_DATE, builtinPrice, SERVER_TOOL_PRICE_PER_CALL, SERVER_TOOL_PRICES_DATE, type ModelPrice } from './pricing';
+export { citationSpan } from './citations';
+export { serverToolsWire, serverToolLesson, ServerToolCompat, type FilterNesting } from './serverTools';
 export { backoffDelay, MAX_RETRY_AFTER_MS, parseRetryAfter } from './retry';
 export { DEFAULT_TIMEOUTS, type Timeouts } from './timers';
 export { retryLabel, retryMessage } from './turn';
 export { LeadingFillerFilter } from './filler';
-export { estimateCost, normalizeUsage, USD_PER_TICK, type NormalizedUsage } from './usage';
+export { estimateCost, normalizeUsage, serverToolCost, USD_PER_TICK, type NormalizedUsage } from './usage';
 export type {
   ApiMode,
   AssistantToolCall,
   ChatMessage,
+  Citation,
   CostSource,
   Endpoint,
   FinishReason,
   ModelLimits,
   ReasoningEffort,
   SamplingOptions,
+  ServerToolCall,
+  ServerToolCalls,
+  ServerToolKind,
+  ServerToolsSpec,
   TokenCounts,
   ToolChoice,
   ToolSpec,

@@ -57,3 +57,18 @@ export function priceFromListing(entry: ListedPriceFields): ModelPrice | undefin
     ...(image != null ? { imageInputPerMTok: perMTok(image) } : {}),
   };
 }
+
+/**
+ * When the per-call prices of server-side tools below were read: docs.x.ai/developers/models, as
+ * recorded in shared/design/xai-protocol-reference.md §7 (it was $10 per 1,000 in Nov 2025).
+ */
+export const SERVER_TOOL_PRICES_DATE = '2026-11';
+
+/** USD per call of each server-side tool kind ($5 per 1,000 web, X and code calls; $2.50 for file search). */
+export const SERVER_TOOL_PRICE_PER_CALL: Readonly<Record<'webSearch' | 'xSearch' | 'codeExecution' | 'other', number>> = {
+  webSearch: 5 / 1000,
+  xSearch: 5 / 1000,
+  codeExecution: 5 / 1000,
+  /** File and collection (document) search. */
+  other: 2.5 / 1000,
+};

@@ -1,12 +1,13 @@
 import * as z from 'zod';
 import { StreamDecoder } from './decoderBase';
 import { GrokApiError, truncatedError } from './errors';
+import { ServerToolDecoder, serverToolEventFields, serverToolItemFields, serverToolResponseFields } from './serverToolDecoder';
 import type { FinishReason, TurnEvent } from './types';
 import { wireUsageSchema } from './usage';
 
 const str = z.string().nullish();
 
-const itemSchema = z.object({ type: z.string(), id: str, call_id: str, name: str, arguments: str });
+const itemSchema = z.object({ type: z.string(), id: str, call_id: str, name: str, arguments: str, ...serverToolItemFields });
 const responseSchema = z.object({
   id: str,
   model: str,
@@ -14,6 +15,7 @@ const responseSchema = z.object({
   usage: wireUsageSchema.nullish(),
   incomplete_details: z.object({ reason: str }).nullish(),
   error: z.object({ code: z.union([z.string(), z.number()]).nullish(), message: str }).nullish(),
+  ...serverToolResponseFields,
 });
 
 /** Every event has a `type`; the fields we read are typed per event, the rest are tolerated. */
@@ -28,6 +30,7 @@ export const responsesEventSchema = z.object({
   arguments: str,
   code: z.union([z.string(), z.number()]).nullish(),
   message: str,
+  ...serverToolEventFields,
 });
 
 type ResponsesEvent = z.infer<typeof responsesEventSchema>;
@@ -42,11 +45,17 @@ export class ResponsesDecoder extends StreamDecoder {
   /** Reasoning arrives as summary text or (newer models) raw reasoning text; show one kind, not both. */
   private reasoningKind: string | undefined;
   private readonly callIndexByItem = new Map<string, number>();
+  /** Web search, X search, code execution and citations. */
+  private readonly serverTools = new ServerToolDecoder();
 
   push(data: string, out: TurnEvent[]): void {
     if (data === '[DONE]') return; // some gateways add it; the terminal event is what counts
     const event = this.parse(data, responsesEventSchema);
     if (!event) return;
+    if (this.serverTools.push(event, out)) {
+      this.sawOutput ||= this.serverTools.sawCall;
+      return;
+    }
     switch (event.type) {
       case 'response.output_text.delta':
         return this.text(event.delta, out);

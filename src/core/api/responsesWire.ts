@@ -1,4 +1,5 @@
 import type { ChatMessage, ToolChoice, TurnRequest } from './types';
+import { serverToolsWire } from './serverTools';
 import { effortToSend, samplingParams, sendableMessages, stripAdditionalProperties, type BuildOptions } from './wireCommon';
 
 /**
@@ -26,6 +27,10 @@ export function buildResponsesBody(request: TurnRequest, options: BuildOptions):
       parameters: stripAdditionalProperties(tool.parameters),
     }));
     if (request.toolChoice !== undefined) body.tool_choice = responsesToolChoice(request.toolChoice);
+  }
+  if (request.serverTools) {
+    const server = serverToolsWire(request.serverTools, options.serverTools?.nesting ?? 'flat', options.serverTools?.dropped);
+    if (server.length) body.tools = [...((body.tools as unknown[] | undefined) ?? []), ...server];
   }
   // Responses has no stop or penalties; only temperature and top_p carry over.
   const { temperature, top_p } = samplingParams(request, options.omit);

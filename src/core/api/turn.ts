@@ -7,6 +7,7 @@ import { ENDPOINT_PATHS, hostOf, isXaiHost, joinUrl } from './endpoint';
 import { cancelledError, GrokApiError, isGrokApiError } from './errors';
 import { paramsToOmit, unsupportedParamIn, type UnsupportedParams } from './params';
 import { buildResponsesBody } from './responsesWire';
+import { unavailableMessage, type ServerToolCompat } from './serverTools';
 import { backoffDelay, type BackoffOptions } from './retry';
 import { AttemptTimers, type Timeouts } from './timers';
 import type { Endpoint, TurnEvent, TurnRequest, UsageRecord } from './types';
@@ -26,6 +27,8 @@ export interface TurnDeps {
   random: () => number;
   now: () => number;
   unsupported: UnsupportedParams;
+  /** What the server taught about server-side tools (filter nesting, refused tools). */
+  serverTools?: ServerToolCompat;
   prices?: PriceLookup;
   onUsage?: (record: UsageRecord) => void;
   userAgent: string;
@@ -47,12 +50,15 @@ export async function* streamTurn(deps: TurnDeps, request: TurnRequest, signal?:
   let retries = 0;
   let emptyRetried = false;
   let paramRetried = false;
+  // Each lesson (the other filter nesting, one refused tool) is new by construction, so this is bounded.
+  let toolLessons = 0;
 
   for (let attempt = 1; ; attempt++) {
     if (signal?.aborted) throw cancelledError();
     const requestId = randomUUID();
     const omit = paramsToOmit(request.model, request.reasoningEffort, deps.unsupported.for(request.model));
-    const body = deps.endpoint === 'chat' ? buildChatBody(request, { omit, xaiHost }) : buildResponsesBody(request, { omit, xaiHost });
+    const serverTools = deps.serverTools ? { nesting: deps.serverTools.nesting, dropped: deps.serverTools.dropped(request.model) } : undefined;
+    const body = deps.endpoint === 'chat' ? buildChatBody(request, { omit, xaiHost }) : buildResponsesBody(request, { omit, xaiHost, serverTools });
     const headers = requestHeaders(deps, requestId, deps.endpoint === 'chat' ? request.conversationId : undefined);
     const elapsed = deps.now() - turnStarted;
     const timers = new AttemptTimers(deps.timeouts, deps.timeouts.totalMs - elapsed, signal);
@@ -75,6 +81,13 @@ export async function* streamTurn(deps: TurnDeps, request: TurnRequest, signal?:
       deps.logger.warn(`request-id=${requestId} failed: ${error.kind}${error.status ? ` HTTP ${error.status}` : ''}: ${error.detail ?? error.message}`);
       if (error.outputStarted || error.kind === 'cancelled') throw error;
 
+      const lesson = error.kind === 'badRequest' && deps.endpoint === 'responses' && toolLessons < 4 ? deps.serverTools?.learn(request.model, request.serverTools, error.detail ?? error.message) : undefined;
+      if (lesson) {
+        toolLessons++;
+        deps.logger.info(`server-side tools: ${lesson.kind === 'nesting' ? `domain filters go ${lesson.nesting}` : `${request.model} refused ${lesson.tool}`} (remembered); resending`);
+        if (lesson.kind === 'drop') yield { type: 'serverToolUnavailable', kind: lesson.tool, message: unavailableMessage(lesson.tool, request.model) };
+        continue;
+      }
       const param = error.kind === 'badRequest' && error.status === 400 ? unsupportedParamIn(error.detail ?? error.message) : undefined;
       if (param && !paramRetried && !deps.unsupported.for(request.model).has(param)) {
         paramRetried = true;

@@ -69,6 +69,57 @@ export interface TurnRequest {
   maxOutputTokens?: number;
   reasoningEffort?: ReasoningEffort;
   sampling?: SamplingOptions;
+  /** xAI's own tools (web search, X search, code execution), run on xAI's side. Responses only. */
+  serverTools?: ServerToolsSpec;
+}
+
+/** The server-side tools xAI runs itself; the kinds the client knows how to show. */
+export type ServerToolKind = 'webSearch' | 'xSearch' | 'codeExecution';
+
+/** Which server-side tools a request offers, with their filters. Absent = not offered. */
+export interface ServerToolsSpec {
+  /** Web search; at most 5 domains either way (allowed wins when both are given). */
+  webSearch?: { allowedDomains?: string[]; excludedDomains?: string[] };
+  /** X search; at most 10 handles either way; dates as YYYY-MM-DD. */
+  xSearch?: { allowedHandles?: string[]; excludedHandles?: string[]; fromDate?: string; toDate?: string };
+  codeExecution?: Record<string, never>;
+}
+
+/**
+ * One server-side tool call as it stands now. Sent again (same `id`) each time it changes; the last
+ * one wins. `query`, `code` and `output` are untrusted text from the model or the sandbox.
+ */
+export interface ServerToolCall {
+  id: string;
+  kind: ServerToolKind | 'other';
+  /** The wire name when it says more than the kind (`x_keyword_search`, `browse_page`…). */
+  name?: string;
+  status: 'running' | 'completed' | 'failed';
+  query?: string;
+  /** Code execution: the code and what it printed. */
+  code?: string;
+  output?: string;
+}
+
+/**
+ * A source the answer cites. `start`/`end` are UTF-16 offsets into the turn's answer text (the span
+ * of the inline `[[n]](url)` marker) when the server gave positions; absent for the response's plain
+ * list of every source it read.
+ */
+export interface Citation {
+  url: string;
+  title?: string;
+  start?: number;
+  end?: number;
+}
+
+/** Server-side tool calls billed for one request, by kind. */
+export interface ServerToolCalls {
+  webSearch: number;
+  xSearch: number;
+  codeExecution: number;
+  /** File and collection (document) search. MCP calls are not counted: they are billed as tokens. */
+  other: number;
 }
 
 /** Why a turn ended normally. `tool_calls` whenever the turn produced tool calls. */
@@ -108,6 +159,10 @@ export interface UsageRecord extends TokenCounts {
   /** 'ok' or 'error' (then `errorKind` says which). */
   status: 'ok' | 'error';
   errorKind?: string;
+  /** Server-side tool calls the response reports (web, X, code…), when any. */
+  serverToolCalls?: ServerToolCalls;
+  /** Their estimated share of `costUsd` at the dated per-call prices ({@link SERVER_TOOL_PRICES_DATE}). */
+  serverToolCostUsd?: number;
 }
 
 /** Limits of the served model, from the `x-grok-context-window` / `x-grok-max-completion-tokens` headers. */
@@ -122,6 +177,9 @@ export interface ModelLimits {
  * `retry` appears only between attempts that produced no visible output, before the client waits
  * (Stop during the wait ends it at once); a new `start` (new request id) follows it. Text and reasoning deltas read in the same network chunk arrive merged in one event.
  * Tool calls: `toolCallStart` → `toolCallDelta`* → `toolCallEnd` (whose `arguments` are authoritative).
+ * Server-side tools (Responses only): `serverToolCall` each time a call changes (same id: replace),
+ * `citations` when the server names sources (positions refer to the text streamed so far), and
+ * `serverToolUnavailable` when the server refused a tool and the request was resent without it.
  */
 export type TurnEvent =
   | { type: 'start'; requestId: string; endpoint: Endpoint; attempt: number }
@@ -149,5 +207,8 @@ export type TurnEvent =
   | { type: 'toolCallStart'; index: number; id: string; name: string }
   | { type: 'toolCallDelta'; index: number; argumentsDelta: string }
   | { type: 'toolCallEnd'; index: number; id: string; name: string; arguments: string }
+  | { type: 'serverToolCall'; call: ServerToolCall }
+  | { type: 'citations'; citations: Citation[] }
+  | { type: 'serverToolUnavailable'; kind: ServerToolKind; message: string }
   | { type: 'usage'; usage: UsageRecord }
   | { type: 'finish'; reason: FinishReason };

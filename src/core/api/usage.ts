@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { builtinPrice, type ModelPrice } from './pricing';
-import type { CostSource, Endpoint, TokenCounts } from './types';
+import { builtinPrice, SERVER_TOOL_PRICE_PER_CALL, type ModelPrice } from './pricing';
+import type { CostSource, Endpoint, ServerToolCalls, TokenCounts } from './types';
 
 /** 1 tick = 1e-10 USD (xAI's `cost_in_usd_ticks`). */
 export const USD_PER_TICK = 1e-10;
@@ -23,6 +23,9 @@ export const wireUsageSchema = z.object({
   completion_tokens_details: details('reasoning_tokens'),
   output_tokens_details: details('reasoning_tokens'),
   cost_in_usd_ticks: z.number().finite().nullish(),
+  // Server-side tools: counted leniently (a new or odd field must not fail the whole stream).
+  num_server_side_tools_used: z.unknown().optional(),
+  server_side_tool_usage_details: z.unknown().optional(),
 });
 
 /** A usage object as it came off the wire. */
@@ -31,6 +34,8 @@ export type WireUsage = z.infer<typeof wireUsageSchema>;
 /** Normalized counts plus the server's exact cost, when it reported one (> 0). */
 export interface NormalizedUsage extends TokenCounts {
   costTicks?: number;
+  /** Billed server-side tool calls, when the response reported any. */
+  serverToolCalls?: ServerToolCalls;
 }
 
 /** No usage reported (a failed request, or a server that never sends it). */
@@ -64,24 +69,67 @@ export function normalizeUsage(usage: WireUsage, endpoint: Endpoint): Normalized
     imageTokens: image,
     totalTokens: prompt + completion + reasoning,
     ...(ticks != null && ticks > 0 ? { costTicks: ticks } : {}),
+    ...serverToolCallsOf(usage.server_side_tool_usage_details),
   };
+}
+
+/** A non-negative count, whatever the wire sent (number or numeric string); else 0. */
+function callCount(value: unknown): number {
+  const n = typeof value === 'string' ? Number(value) : value;
+  return typeof n === 'number' && Number.isFinite(n) && n > 0 ? Math.floor(n) : 0;
+}
+
+/**
+ * `server_side_tool_usage_details` → counts by kind. Keys as xAI sends them (`web_search_calls`…) and
+ * the shorter ones some gateways use (`web_search`…). Nothing when no call was made.
+ */
+export function serverToolCallsOf(details: unknown): { serverToolCalls?: ServerToolCalls } {
+  if (!details || typeof details !== 'object') return {};
+  const d = details as Record<string, unknown>;
+  const get = (...keys: string[]) => keys.reduce((sum, key) => sum + callCount(d[key]), 0);
+  const calls: ServerToolCalls = {
+    webSearch: get('web_search_calls', 'web_search'),
+    xSearch: get('x_search_calls', 'x_search'),
+    codeExecution: get('code_interpreter_calls', 'code_execution_calls', 'code_execution', 'code_interpreter'),
+    other: get('file_search_calls', 'document_search_calls', 'collections_search_calls', 'file_search'),
+  };
+  return calls.webSearch + calls.xSearch + calls.codeExecution + calls.other > 0 ? { serverToolCalls: calls } : {};
+}
+
+/** What server-side tool calls cost at the dated per-call prices. */
+export function serverToolCost(calls: ServerToolCalls): number {
+  return (
+    calls.webSearch * SERVER_TOOL_PRICE_PER_CALL.webSearch +
+    calls.xSearch * SERVER_TOOL_PRICE_PER_CALL.xSearch +
+    calls.codeExecution * SERVER_TOOL_PRICE_PER_CALL.codeExecution +
+    calls.other * SERVER_TOOL_PRICE_PER_CALL.other
+  );
 }
 
 /** Prices known from the model listing (GET /language-models), by model id and alias. */
 export type PriceLookup = (model: string) => ModelPrice | undefined;
 
+/** A cost estimate; `serverToolCostUsd` is the server-side tools' share, already inside `costUsd`. */
+export interface CostEstimate {
+  costUsd: number | undefined;
+  costSource: CostSource;
+  serverToolCostUsd?: number;
+}
+
 /**
- * Cost of a request in USD: the server's ticks when reported, else listing prices, else the built-in table.
+ * Cost of a request in USD: the server's ticks when reported (they include server-side tool calls),
+ * else listing prices, else the built-in table, plus server-side tool calls at their per-call prices.
  * Reasoning is billed at the output price; cached prompt tokens at the cached price.
  */
-export function estimateCost(tokens: NormalizedUsage, model: string, listed?: PriceLookup): { costUsd: number | undefined; costSource: CostSource } {
-  if (tokens.costTicks !== undefined) return { costUsd: tokens.costTicks * USD_PER_TICK, costSource: 'ticks' };
+export function estimateCost(tokens: NormalizedUsage, model: string, listed?: PriceLookup): CostEstimate {
+  const tools = tokens.serverToolCalls ? { serverToolCostUsd: serverToolCost(tokens.serverToolCalls) } : {};
+  if (tokens.costTicks !== undefined) return { costUsd: tokens.costTicks * USD_PER_TICK, costSource: 'ticks', ...tools };
   const fromListing = listed?.(model);
   const price = fromListing ?? builtinPrice(model);
-  if (!price) return { costUsd: undefined, costSource: 'unknown' };
+  if (!price) return { costUsd: undefined, costSource: 'unknown', ...tools };
   const uncached = tokens.promptTokens - tokens.cachedTokens;
   const cachedPrice = price.cachedInputPerMTok ?? price.inputPerMTok;
   const micro =
     uncached * price.inputPerMTok + tokens.cachedTokens * cachedPrice + (tokens.completionTokens + tokens.reasoningTokens) * price.outputPerMTok;
-  return { costUsd: micro / 1e6, costSource: fromListing ? 'pricing' : 'builtin' };
+  return { costUsd: micro / 1e6 + (tools.serverToolCostUsd ?? 0), costSource: fromListing ? 'pricing' : 'builtin', ...tools };
 }

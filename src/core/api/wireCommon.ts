@@ -1,4 +1,6 @@
 import type { OptionalParam } from './params';
+import type { FilterNesting } from './serverTools';
+import type { ServerToolKind } from './types';
 import type { ChatMessage, TurnRequest } from './types';
 
 /** What both request builders need besides the request itself. */
@@ -7,6 +9,8 @@ export interface BuildOptions {
   omit: ReadonlySet<OptionalParam>;
   /** True for api.x.ai and its regional hosts: use xAI's names where they differ from older servers. */
   xaiHost: boolean;
+  /** Server-side tools (Responses): the filter nesting the server accepts and the tools this model refused. */
+  serverTools?: { nesting: FilterNesting; dropped: ReadonlySet<ServerToolKind> };
 }
 
 /**

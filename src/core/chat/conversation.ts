@@ -25,6 +25,8 @@ export function turnView(t: StoredTurn): TurnView {
   if (t.attachments?.length) view.attachments = t.attachments.map(attachmentView);
   if (t.note) view.note = t.note;
   if (t.edits?.length) view.edits = t.edits.map(editCardView);
+  if (t.serverTools?.length) view.serverTools = t.serverTools;
+  if (t.sources?.length) view.sources = t.sources;
   return view;
 }
 

@@ -27,7 +27,24 @@ const usageSchema = z.object({
   /** Estimated cost in USD, when known. */
   costUsd: z.number().optional(),
   latencyMs: z.number().optional(),
+  /** Server-side tool calls billed (web, X, code, other) and their share of the cost. */
+  serverToolCalls: z.object({ webSearch: z.number(), xSearch: z.number(), codeExecution: z.number(), other: z.number() }).optional(),
+  serverToolCostUsd: z.number().optional(),
 });
+
+/** A server-side tool card: a search or a code run on xAI's side (untrusted text). */
+const serverToolCardSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['webSearch', 'xSearch', 'codeExecution', 'other']),
+  name: z.string().optional(),
+  status: z.enum(['running', 'completed', 'failed']),
+  query: z.string().optional(),
+  code: z.string().optional(),
+  output: z.string().optional(),
+});
+
+/** A numbered source the answer cited (or only read). */
+const sourceSchema = z.object({ n: z.number().int(), url: z.string(), domain: z.string(), title: z.string().optional(), cited: z.boolean() });
 
 const errorSchema = z.object({
   /** Already scrubbed of secrets; shown as is. */
@@ -118,6 +135,9 @@ const turnSchema = z.object({
   toolCalls: z.array(toolCallSchema).optional(),
   /** Results of tool calls that ran inside the turn (the agent's tools), sent back with the history. */
   toolResults: z.array(toolResultSchema).optional(),
+  /** xAI's server-side tool cards and the answer's numbered sources. */
+  serverTools: z.array(serverToolCardSchema).optional(),
+  sources: z.array(sourceSchema).optional(),
   createdAt: z.number(),
 });
 

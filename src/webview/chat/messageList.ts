@@ -3,7 +3,7 @@
  * and shows them through a {@link VirtualList}. Follows new output while the user is at the
  * bottom; once they scroll up it stays put and offers "Jump to latest".
  */
-import type { ConversationView, EditCardView, HostMessage, TurnView } from '../../shared/protocol';
+import type { ConversationView, EditCardView, HostMessage, ServerToolCardView, SourceView, TurnView } from '../../shared/protocol';
 import { codicon, h } from '../dom';
 import { afterFrame, scheduleFrame } from '../frames';
 import { GroupParking } from '../markdown/parking';
@@ -155,6 +155,15 @@ export class MessageList {
     const index = (turn.edits ?? []).findIndex((c) => c.id === card.id);
     cards.splice(index < 0 ? cards.length : index, 0, card);
     turn.edits = cards;
+    this.elements.get(turnId)?.refreshStatus();
+  }
+
+  /** Replaces a turn's server-side tool cards and sources (the host sends them whole). */
+  updateServerTools(turnId: string, cards: ServerToolCardView[], sources: SourceView[]): void {
+    const turn = this.list.find(turnId);
+    if (!turn) return;
+    turn.serverTools = cards;
+    turn.sources = sources;
     this.elements.get(turnId)?.refreshStatus();
   }
 

@@ -10,6 +10,8 @@ import { renderMarkdown, sealChunks } from '../markdown/chunks';
 import type { GroupParking } from '../markdown/parking';
 import { MarkdownStream } from '../markdown/stream';
 import { editCardElement } from './editCard';
+import { serverToolCardsElement } from './serverToolCards';
+import { linkCitationMarkers, sourceChipsElement } from './sourceChips';
 import { attachmentChip, statusLine, usageFooter, type TurnActions } from './turnParts';
 
 export interface TurnContext {
@@ -29,6 +31,9 @@ export class TurnElement {
   private thinkingDetails: HTMLDetailsElement | undefined;
   /** Where the "Thinking" section goes once reasoning arrives (above the answer). */
   private readonly thinkingSlot = h('div', { class: 'thinking-slot' });
+  /** Server-side tool cards (searches, code runs) go between Thinking and the answer. */
+  private readonly toolSlot = h('div', { class: 'server-tools-slot' });
+  private sources: HTMLElement | undefined;
   private status: HTMLElement | undefined;
   private footer: HTMLElement | undefined;
   private cards: HTMLElement | undefined;
@@ -69,7 +74,7 @@ export class TurnElement {
     const { turn } = this;
     const body = h('div', { class: 'markdown answer' });
     this.body = body;
-    this.element.append(this.thinkingSlot, body);
+    this.element.append(this.thinkingSlot, this.toolSlot, body);
     if (turn.status === 'streaming') {
       this.answer = new MarkdownStream(body, { parking: this.ctx.parking });
       this.answer.append(turn.text);
@@ -116,11 +121,15 @@ export class TurnElement {
     this.status?.remove();
     this.footer?.remove();
     this.cards?.remove();
+    this.sources?.remove();
+    this.toolSlot.replaceChildren(...[serverToolCardsElement(this.turn.serverTools)].filter((e) => e !== undefined));
+    this.sources = sourceChipsElement(this.turn.sources);
+    if (this.body) linkCitationMarkers(this.body, this.turn.sources);
     this.status = statusLine(this.turn, this.ctx.actions, this.turn.status === 'streaming' ? this.waiting : undefined);
     this.footer = usageFooter(this.turn);
     const edits = this.turn.edits ?? [];
     this.cards = edits.length ? h('div', { class: 'edit-cards' }, ...edits.map((card) => editCardElement(card, this.ctx.actions))) : undefined;
-    for (const part of [this.cards, this.status, this.footer]) if (part) this.element.append(part);
+    for (const part of [this.sources, this.cards, this.status, this.footer]) if (part) this.element.append(part);
   }
 
   /** Shows why the streaming turn waits (undefined: it no longer does). */

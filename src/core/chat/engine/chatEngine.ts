@@ -5,6 +5,8 @@
  * is streamed at a time by its {@link TurnRunner}.
  */
 import { isXaiHost, type ModelInfo } from '../../api';
+import { resolveEndpoint } from '../../api';
+import { serverToolsState } from '../serverToolSettings';
 import { keyProblem } from '../../apiKey';
 import type { Task } from '../../router';
 import { checkBaseUrl } from '../../trust/baseUrl';
@@ -73,6 +75,7 @@ export class ChatEngine {
       model,
       models: this.models,
       session: this.deps.spend.session,
+      serverTools: serverToolsState(this.deps.config.current, resolveEndpoint(this.deps.config.current.api, baseUrl)),
     };
   }
 

@@ -5,6 +5,7 @@
  */
 import { isGrokApiError, type AssistantToolCall, type ModelInfo, type ModelLimits, type TurnEvent, type TurnRequest, type UsageRecord } from '../../api';
 import type { ErrorAction, UsageView } from '../../../shared/protocol';
+import { serverToolUsageView } from '../serverToolState';
 
 /** The part of the xAI client the engine uses (GrokClient satisfies it; tests may pass a double). */
 export interface ModelClient {
@@ -56,6 +57,7 @@ export function usageView(u: UsageRecord): UsageView {
     totalTokens: u.totalTokens,
     costUsd: u.costUsd,
     latencyMs: u.latencyMs,
+    ...serverToolUsageView(u),
   };
 }
 

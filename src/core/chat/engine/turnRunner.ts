@@ -5,7 +5,7 @@
  * runs the model's tool calls, their results go back in another call, up to a step limit. One
  * answer at a time; Stop aborts it at once and keeps what arrived.
  */
-import type { AssistantToolCall, ChatMessage } from '../../api';
+import { resolveEndpoint, type AssistantToolCall, type ChatMessage, type TurnEvent } from '../../api';
 import { chatSystemPrompt } from '../../prompts/chatSystem';
 import { renderTemplate, templateId } from '../../prompts/template';
 import { routeModel, type Task } from '../../router';
@@ -13,6 +13,8 @@ import type { ErrorAction } from '../../../shared/protocol';
 import { turnView, type Conversation, type StoredTurn } from '../conversation';
 import { DeltaBatcher } from '../deltaBatcher';
 import { buildPrompt } from '../prompt';
+import { applyServerToolEvent, finishServerTools } from '../serverToolState';
+import { serverToolsFor } from '../serverToolSettings';
 import { contextWindowFor } from '../tokens';
 import type { EngineDeps } from './deps';
 import { runModelCall, type ModelCallResult } from './modelCall';
@@ -106,12 +108,16 @@ export class TurnRunner {
     const messages: ChatMessage[] = [...prompt.messages];
     const tools = deps.toolbox?.specs() ?? [];
     const calls: AssistantToolCall[] = [];
+    const serverTools = serverToolsFor(settings, resolveEndpoint(settings.api, settings.baseUrl));
+    const postServerTools = (): void => deps.post({ type: 'serverTools', turnId: assistant.id, cards: assistant.serverTools ?? [], sources: assistant.sources ?? [] });
     try {
       for (let step = 1; ; step++) {
         let waiting = false;
+        // Citation positions count from the start of this call's text; the turn's text may hold earlier steps'.
+        const stepStart = assistant.text.length;
         const result: ModelCallResult = await runModelCall(
           deps.client(),
-          { model, messages, tools: tools.length ? tools : undefined, toolChoice: tools.length ? 'auto' : undefined, conversationId: conversation.id, maxOutputTokens: settings.maxOutputTokens },
+          { model, messages, tools: tools.length ? tools : undefined, toolChoice: tools.length ? 'auto' : undefined, conversationId: conversation.id, maxOutputTokens: settings.maxOutputTokens, serverTools },
           abort.signal,
           {
             onStart: (e) =>
@@ -131,6 +137,7 @@ export class TurnRunner {
               batcher.push('reasoning', text);
             },
             onEvent: (e) => {
+              if (applyServerToolEvent(assistant, shiftCitations(e, stepStart))) postServerTools();
               if (waiting && e.type === 'start') {
                 waiting = false;
                 deps.post({ type: 'turnStatus', turnId: assistant.id });
@@ -173,10 +180,20 @@ export class TurnRunner {
       batcher.dispose();
       this.active = undefined;
     }
+    if (finishServerTools(assistant, assistant.status === 'done' ? 'done' : assistant.status === 'stopped' ? 'stopped' : 'error')) postServerTools();
     // Tool calls are kept only with a finished answer: a failed one is retried whole.
     if (assistant.status === 'done' && calls.length) assistant.toolCalls = calls;
     deps.post({ type: 'turnEnd', turnId: assistant.id, status: assistant.status, usage: assistant.usage, error: assistant.error, note: assistant.note });
     if (assistant.status === 'done') await deps.onAnswered?.(assistant, calls, conversation);
     return assistant;
   }
+}
+
+/** A `citations` event with its positions moved by `offset` (the text of earlier steps); others as they are. */
+function shiftCitations(event: TurnEvent, offset: number): TurnEvent {
+  if (event.type !== 'citations' || offset === 0) return event;
+  return {
+    type: 'citations',
+    citations: event.citations.map((c) => (c.start === undefined || c.end === undefined ? c : { ...c, start: c.start + offset, end: c.end + offset })),
+  };
 }
