@@ -148,12 +148,13 @@ describe('composer and controls', function () {
 
   it('picks a model, starts a new chat, and opens or deletes conversations from History', async () => {
     const picker = view.page.getByRole('combobox', { name: 'Model' });
-    assert.deepEqual(await picker.locator('option').allInnerTexts(), ['grok-4 (images)', 'grok-3-mini']);
+    assert.deepEqual(await picker.locator('option').allInnerTexts(), ['grok-4 · 256k', 'grok-3-mini · 131k'], 'context size instead of an "(images)" suffix');
+    assert.match((await picker.locator('option').first().getAttribute('title')) ?? '', /256k tokens of context · accepts images/);
     await picker.selectOption('grok-3-mini');
     assert.deepEqual(await lastPosted(view), { type: 'selectModel', model: 'grok-3-mini' });
     await view.page.getByRole('button', { name: 'New Chat' }).click();
     assert.deepEqual(await lastPosted(view), { type: 'newChat' });
-    assert.match(await view.page.locator('.session-totals').innerText(), /18\.3k tokens · ~\$0\.042/);
+    assert.match(await view.page.locator('.session-totals').innerText(), /18\.3k · ~\$0\.042/);
 
     await view.post({
       type: 'history',
