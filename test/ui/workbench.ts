@@ -102,11 +102,12 @@ export async function setKey(page: Page, key: string): Promise<void> {
  * Stores the key and allows it to go to the configured (fake, non-xAI) host: Test Connection asks
  * once in a modal dialog, which this answers with "Send Key" (it does not show again once allowed).
  */
-export async function setKeyAndTrust(page: Page, key: string): Promise<void> {
+export async function setKeyAndTrust(page: Page, key: string, stored?: () => Promise<void>): Promise<void> {
   await setKey(page, key);
+  await stored?.(); // the consent is only asked once a key is stored
   await runCommand(page, 'Grok: Test Connection');
-  const allow = page.locator('.monaco-dialog-box button', { hasText: 'Send Key' });
-  await allow.waitFor({ timeout: 5_000 }).then(
+  const allow = page.locator('.monaco-dialog-box').getByRole('button', { name: 'Send Key', exact: true });
+  await allow.waitFor({ timeout: 15_000 }).then(
     () => allow.click(),
     () => undefined, // already allowed in this profile
   );
@@ -128,7 +129,6 @@ export async function openChatWorkbench(settings: Record<string, unknown> = {}, 
   prepare?.(wb.server.workspace);
   await openGrokView(wb.page);
   const frame = await chatFrame(wb.page);
-  await setKeyAndTrust(wb.page, FAKE_XAI_KEY);
-  await frame.locator('.banner').waitFor({ state: 'hidden' });
+  await setKeyAndTrust(wb.page, FAKE_XAI_KEY, () => frame.locator('.banner').waitFor({ state: 'hidden' }));
   return { fake, wb, frame };
 }
