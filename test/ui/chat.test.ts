@@ -128,7 +128,7 @@ describe('Chat against the fake xAI server, in the real workbench', function () 
     await openGrokView(wb.page);
     frame = await chatFrame(wb.page);
     await frame.locator('article.turn-assistant').first().waitFor({ timeout: 30_000 }); // history came back from disk
-    await setKeyAndTrust(wb.page, FAKE_XAI_KEY);
+    await setKeyAndTrust(wb.page, FAKE_XAI_KEY, () => frame.locator('.banner').waitFor({ state: 'hidden' }));
     const answer = await ask(frame, 'Show me a debounce helper.');
     await answer.locator('.turn-footer').waitFor({ timeout: 30_000 });
     await answer.locator('details.thinking summary').click();
