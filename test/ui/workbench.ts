@@ -111,6 +111,9 @@ export async function setKeyAndTrust(page: Page, key: string, stored?: () => Pro
     () => allow.click(),
     () => undefined, // already allowed in this profile
   );
+  // Test Connection's result toast must not stand in for the notifications the tests look for.
+  await page.locator('.notification-toast', { hasText: 'Connected to' }).waitFor({ timeout: 15_000 }).catch(() => undefined);
+  await runCommand(page, 'Notifications: Clear All Notifications');
 }
 
 export interface ChatWorkbench {
