@@ -1,26 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Frame, Locator } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import { FAKE_XAI_KEY, FakeXaiServer } from '../fakeXai/server';
-import { chatFrame, openChatWorkbench, openGrokView, openWorkbench, screenshot, setKeyAndTrust, type Workbench } from './workbench';
+import { ask, chatFrame, openChatWorkbench, openGrokView, openWorkbench, screenshot, setKeyAndTrust, type Workbench } from './workbench';
 
-const assistantIds = (frame: Frame) =>
-  frame.locator('article.turn-assistant').evaluateAll((els) => els.map((e) => e.getAttribute('data-turn-id') ?? ''));
-
-/** Sends a message and returns the locator of the answer it starts (not an earlier one). */
-async function ask(frame: Frame, text: string): Promise<Locator> {
-  const before = new Set(await assistantIds(frame));
-  const input = frame.locator('textarea[aria-label="Message Grok"]');
-  await input.fill(text);
-  await input.press('Enter');
-  for (let i = 0; i < 100; i++) {
-    const id = (await assistantIds(frame)).find((x) => x && !before.has(x));
-    if (id) return frame.locator(`article[data-turn-id="${id}"]`);
-    await frame.waitForTimeout(100);
-  }
-  throw new Error(`No answer appeared for: ${text}`);
-}
 
 const lastAnswer = (frame: Frame) => frame.locator('article.turn-assistant').last();
 

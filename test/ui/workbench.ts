@@ -1,7 +1,7 @@
 /** Drives the real VS Code workbench (code-server) in Chromium, as a user would. */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Browser, Frame, Locator, Page } from 'playwright-core';
 import { FAKE_XAI_KEY, FakeXaiServer } from '../fakeXai/server';
 import { launchChromium, OUTPUT, ROOT, startCodeServer, type CodeServer, type CodeServerOptions } from '../realVscode/codeServer';
 
@@ -134,4 +134,21 @@ export async function openChatWorkbench(settings: Record<string, unknown> = {}, 
   const frame = await chatFrame(wb.page);
   await setKeyAndTrust(wb.page, FAKE_XAI_KEY, () => frame.locator('.banner').waitFor({ state: 'hidden' }));
   return { fake, wb, frame };
+}
+
+const assistantIds = (frame: Frame) =>
+  frame.locator('article.turn-assistant').evaluateAll((els) => els.map((e) => e.getAttribute('data-turn-id') ?? ''));
+
+/** Sends a message and returns the locator of the answer it starts (not an earlier one). */
+export async function ask(frame: Frame, text: string): Promise<Locator> {
+  const before = new Set(await assistantIds(frame));
+  const input = frame.locator('textarea[aria-label="Message Grok"]');
+  await input.fill(text);
+  await input.press('Enter');
+  for (let i = 0; i < 100; i++) {
+    const id = (await assistantIds(frame)).find((x) => x && !before.has(x));
+    if (id) return frame.locator(`article[data-turn-id="${id}"]`);
+    await frame.waitForTimeout(100);
+  }
+  throw new Error(`No answer appeared for: ${text}`);
 }
