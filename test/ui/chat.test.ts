@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
 import { FAKE_XAI_KEY, FakeXaiServer } from '../fakeXai/server';
-import { ask, chatFrame, openChatWorkbench, openGrokView, openWorkbench, screenshot, setKeyAndTrust, type Workbench } from './workbench';
+import { ask, chatFrame, openChatWorkbench, openGrokView, openWorkbench, screenshot, setKeyAndTrust, type Workbench, reportFailure } from './workbench';
 
 
 const lastAnswer = (frame: Frame) => frame.locator('article.turn-assistant').last();
@@ -15,6 +15,10 @@ describe('Chat against the fake xAI server, in the real workbench', function () 
 
   before(async () => {
     ({ fake, wb, frame } = await openChatWorkbench({ 'workbench.colorTheme': 'Default Dark Modern' }));
+  });
+
+  afterEach(async function () {
+    await reportFailure(this.currentTest, wb?.page, frame, fake);
   });
 
   after(async () => {
@@ -159,6 +163,10 @@ describe('Edit cards in the chat, in the real workbench', function () {
       mkdirSync(join(workspace, 'src'), { recursive: true });
       writeFileSync(join(workspace, 'src/math.ts'), ORIGINAL);
     }));
+  });
+
+  afterEach(async function () {
+    await reportFailure(this.currentTest, wb?.page, frame, fake);
   });
 
   after(async () => {

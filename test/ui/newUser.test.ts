@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
 import type { FakeXaiServer } from '../fakeXai/server';
-import { openChatWorkbench, screenshot, type Workbench } from './workbench';
+import { openChatWorkbench, screenshot, type Workbench, reportFailure } from './workbench';
 
 const MATH = [
   'export function add(a: number, b: number): number {',
@@ -49,6 +49,10 @@ describe('A new user in the real workbench', function () {
     await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'math.ts' }).first().waitFor({ timeout: 15_000 });
     await wb.page.keyboard.press('Enter');
     await wb.page.locator('.tab', { hasText: 'math.ts' }).first().waitFor({ timeout: 15_000 });
+  });
+
+  afterEach(async function () {
+    await reportFailure(this.currentTest, wb?.page, frame, fake);
   });
 
   after(async () => {

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import type { Frame } from 'playwright-core';
 import { FAKE_XAI_KEY, type FakeXaiServer } from '../fakeXai/server';
 import { FAKE_CODE_OUTPUT, FAKE_SOURCES } from '../fakeXai/serverToolFrames';
-import { ask, chatFrame, openChatWorkbench, openGrokView, openWorkbench, screenshot, setKey, type Workbench } from './workbench';
+import { ask, chatFrame, openChatWorkbench, openGrokView, openWorkbench, screenshot, setKey, type Workbench, reportFailure } from './workbench';
 
 
 describe("Grok's server-side tools in the real workbench (fake xAI server)", function () {
@@ -12,6 +12,10 @@ describe("Grok's server-side tools in the real workbench (fake xAI server)", fun
 
   before(async () => {
     ({ fake, wb, frame } = await openChatWorkbench({ 'workbench.colorTheme': 'Default Dark Modern', 'grok.api': 'responses', 'grok.tools.webSearch': 'auto' }));
+  });
+
+  afterEach(async function () {
+    await reportFailure(this.currentTest, wb?.page, frame, fake);
   });
 
   after(async () => {

@@ -101,18 +101,28 @@ export async function setKey(page: Page, key: string): Promise<void> {
 /**
  * Stores the key and allows it to go to the configured (fake, non-xAI) host: Test Connection asks
  * once in a modal dialog, which this answers with "Send Key" (it does not show again once allowed).
+ * The consent is only asked once a key is stored, so this first waits for "Grok API key saved."
+ * (a hidden banner is no proof: it is also hidden before the view's first state arrives).
  */
 export async function setKeyAndTrust(page: Page, key: string, stored?: () => Promise<void>): Promise<void> {
   await setKey(page, key);
-  await stored?.(); // the consent is only asked once a key is stored
+  await page.locator('.notification-toast', { hasText: 'Grok API key saved.' }).waitFor({ timeout: 30_000 });
+  await stored?.();
+  await runCommand(page, 'Notifications: Clear All Notifications');
   await runCommand(page, 'Grok: Test Connection');
   const allow = page.locator('.monaco-dialog-box').getByRole('button', { name: 'Send Key', exact: true });
-  await allow.waitFor({ timeout: 15_000 }).then(
-    () => allow.click(),
-    () => undefined, // already allowed in this profile
-  );
+  const connected = page.locator('.notification-toast', { hasText: 'Connected to' });
+  const deadline = Date.now() + 45_000;
+  for (;;) {
+    if (await connected.count()) break;
+    if (await allow.count()) await allow.click().catch(() => undefined);
+    if (Date.now() > deadline) {
+      const toasts = await page.locator('.notification-toast').allInnerTexts();
+      throw new Error(`Test Connection did not report "Connected to" after the key consent; notifications: ${JSON.stringify(toasts)}`);
+    }
+    await page.waitForTimeout(200);
+  }
   // Test Connection's result toast must not stand in for the notifications the tests look for.
-  await page.locator('.notification-toast', { hasText: 'Connected to' }).waitFor({ timeout: 15_000 }).catch(() => undefined);
   await runCommand(page, 'Notifications: Clear All Notifications');
 }
 
@@ -151,4 +161,30 @@ export async function ask(frame: Frame, text: string): Promise<Locator> {
     await frame.waitForTimeout(100);
   }
   throw new Error(`No answer appeared for: ${text}`);
+}
+
+/**
+ * After a failed test: a screenshot, the last answer's text and the fake server's last requests
+ * (with whether they carried the key), printed so a CI log shows why without a rerun.
+ */
+export async function reportFailure(test: Mocha.Test | undefined, page: Page | undefined, frame: Frame | undefined, fake: FakeXaiServer | undefined): Promise<void> {
+  if (!test || test.state !== 'failed') return;
+  const name = test.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+  const lines: string[] = [`[ui] diagnostics for "${test.title}"`];
+  if (page) lines.push(`  screenshot: ${await screenshot(page, `failed-${name}`).catch((e: unknown) => `none (${String(e)})`)}`);
+  if (page) {
+    const dialogs = await page.locator('.monaco-dialog-box').allInnerTexts().catch(() => []);
+    const toasts = await page.locator('.notification-toast').allInnerTexts().catch(() => []);
+    if (dialogs.length) lines.push(`  open dialogs: ${JSON.stringify(dialogs)}`);
+    if (toasts.length) lines.push(`  notifications: ${JSON.stringify(toasts)}`);
+  }
+  if (frame) {
+    const answer = await frame.locator('article.turn-assistant').last().innerText({ timeout: 2_000 }).catch(() => '(no answer)');
+    lines.push(`  last answer: ${JSON.stringify(answer.slice(0, 600))}`);
+  }
+  for (const r of fake?.requests.slice(-5) ?? []) {
+    const key = String(r.headers.authorization ?? '').includes(FAKE_XAI_KEY) ? 'key' : 'no key';
+    lines.push(`  request: ${r.method} ${r.path} (${key}, scenario ${r.scenario ?? 'default'}${r.closedEarly ? ', closed early' : ''})`);
+  }
+  console.log(lines.join('\n'));
 }
