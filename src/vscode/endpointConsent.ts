@@ -13,24 +13,41 @@ const WITHHOLD = 'Send Without Key';
  * "Grok: Manage Trusted Hosts…" revokes it. Cancelling sends nothing.
  */
 export function endpointConsent(trust: EndpointTrust, keyStore: ApiKeyStore): NonNullable<EngineQuestions['confirmEndpoint']> {
+  // Requests started together (a chat send and Test Connection) share one question per host.
+  const asking = new Map<string, Promise<Declined | undefined>>();
   return async (baseUrl) => {
     const check = checkBaseUrl(baseUrl);
     if (!check.ok) return { message: check.message, action: 'openSettings' };
     if (trust.decision(baseUrl) !== undefined || !(await keyStore.has())) return undefined;
-    const choice = await vscode.window.showWarningMessage(
-      `Send your xAI API key to ${check.host}?`,
-      {
-        modal: true,
-        detail: `grok.baseUrl points at ${check.origin}, which is not xAI's API. Send the key only to a server you run or trust. "${WITHHOLD}" talks to it without the key. You can change this with "Grok: Manage Trusted Hosts…".`,
-      },
-      SEND,
-      WITHHOLD,
-    );
-    if (choice === SEND) await trust.remember(baseUrl, 'send');
-    else if (choice === WITHHOLD) await trust.remember(baseUrl, 'withhold');
-    else return { message: `Not sent: you did not choose whether your key may go to ${check.host}.`, action: 'openSettings' };
-    return undefined;
+    let question = asking.get(check.origin);
+    if (!question) {
+      question = askOnce(trust, baseUrl, check.host, check.origin).finally(() => asking.delete(check.origin));
+      asking.set(check.origin, question);
+    }
+    return question;
   };
+}
+
+interface Declined {
+  message: string;
+  action: 'openSettings';
+}
+
+/** The modal itself; remembers the answer. */
+async function askOnce(trust: EndpointTrust, baseUrl: string, host: string, origin: string): Promise<Declined | undefined> {
+  const choice = await vscode.window.showWarningMessage(
+    `Send your xAI API key to ${host}?`,
+    {
+      modal: true,
+      detail: `grok.baseUrl points at ${origin}, which is not xAI's API. Send the key only to a server you run or trust. "${WITHHOLD}" talks to it without the key. You can change this with "Grok: Manage Trusted Hosts…".`,
+    },
+    SEND,
+    WITHHOLD,
+  );
+  if (choice === SEND) await trust.remember(baseUrl, 'send');
+  else if (choice === WITHHOLD) await trust.remember(baseUrl, 'withhold');
+  else return { message: `Not sent: you did not choose whether your key may go to ${host}.`, action: 'openSettings' };
+  return undefined;
 }
 
 /** "Grok: Manage Trusted Hosts…": lists the hosts decided on; picking one forgets the decision. */

@@ -70,4 +70,25 @@ describe('The key goes only where the user said (grok.baseUrl, trusted hosts)', 
     assert.equal(carriesKey(user).filter((r) => r.method === 'POST').length, 2);
     assert.deepEqual(planted.requests, [], 'the planted server received nothing at all');
   });
+
+  it('requests started together ask once for a new host, and both carry the key after Send Key', async () => {
+    const other = await FakeXaiServer.start();
+    try {
+      await grok().update('baseUrl', other.url, vscode.ConfigurationTarget.Global);
+      const api = await activateExtension();
+      const agree = answerWarnings('Send Key', 300); // the user takes a moment to answer
+      try {
+        await Promise.all([vscode.commands.executeCommand('grok.testConnection'), api.sendChatMessage('[scenario:echo] together')]);
+      } finally {
+        agree.restore();
+      }
+      assert.equal(agree.shown.filter((w) => w.modal).length, 1, 'one question, not one per request');
+      assert.equal(api.lastTurn()?.status, 'done', api.lastTurn()?.error?.message);
+      assert.ok(carriesKey(other).some((r) => r.method === 'POST'), 'the chat request carried the key');
+      assert.ok(carriesKey(other).some((r) => r.method === 'GET'), 'Test Connection carried the key');
+    } finally {
+      await grok().update('baseUrl', user.url, vscode.ConfigurationTarget.Global);
+      await other.close();
+    }
+  });
 });

@@ -46,7 +46,7 @@ export function useFakeXai(): { get: () => FakeXaiServer } {
  * Answers the extension's warning messages instead of the user (a modal dialog would wait for a
  * click forever) and records them. The extension and these tests share one `vscode` API object.
  */
-export function answerWarnings(answer: string | undefined): { shown: { message: string; modal: boolean }[]; restore: () => void } {
+export function answerWarnings(answer: string | undefined, delayMs = 0): { shown: { message: string; modal: boolean }[]; restore: () => void } {
   const window = vscode.window as { showWarningMessage: (...args: unknown[]) => Thenable<unknown> };
   const original = window.showWarningMessage;
   const shown: { message: string; modal: boolean }[] = [];
@@ -54,7 +54,7 @@ export function answerWarnings(answer: string | undefined): { shown: { message: 
     const options = rest[0];
     const modal = typeof options === 'object' && options !== null && (options as { modal?: boolean }).modal === true;
     shown.push({ message: String(message), modal });
-    return Promise.resolve(answer);
+    return new Promise((resolve) => setTimeout(() => resolve(answer), delayMs));
   };
   return { shown, restore: () => (window.showWarningMessage = original) };
 }
