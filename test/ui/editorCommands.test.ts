@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import type { FakeXaiServer } from '../fakeXai/server';
-import { openChatWorkbench, runCommand, screenshot, type Workbench } from './workbench';
+import { openChatWorkbench, runCommand, screenshot, type Workbench, reportFailure } from './workbench';
 
 const ORIGINAL = 'export function add(a: number, b: number): number {\n  return a - b;\n}\n';
 
@@ -30,6 +30,10 @@ describe('Editor commands in the real workbench', function () {
       file = join(workspace, 'src/math.ts');
       writeFileSync(file, ORIGINAL);
     }));
+  });
+
+  afterEach(async function () {
+    await reportFailure(this.currentTest, wb?.page, frame, fake);
   });
 
   after(async () => {
@@ -80,8 +84,11 @@ describe('Editor commands in the real workbench', function () {
     await wb.page.locator('.quick-input-widget input').fill('[scenario:tool-call] fix the sign');
     await wb.page.keyboard.press('Enter');
     await wb.page.locator('.tab', { hasText: "Grok's proposal" }).first().waitFor({ timeout: 30_000 });
+    const waiting = wb.page.locator('.statusbar-item', { hasText: "Review Grok's refactor of src/math.ts" });
+    await waiting.waitFor({ timeout: 10_000 });
     await wb.page.locator('.editor-actions [aria-label^="Reject Proposed Edits"]').first().click();
     await wb.page.locator('.tab', { hasText: "Grok's proposal" }).first().waitFor({ state: 'detached', timeout: 15_000 });
+    await waiting.waitFor({ state: 'detached', timeout: 10_000 }); // nothing still offers to review what was rejected
     assert.equal(readFileSync(file, 'utf8'), ORIGINAL);
     assert.equal(await wb.page.locator('.tab.dirty', { hasText: 'math.ts' }).count(), 0, 'no unsaved change either');
   });

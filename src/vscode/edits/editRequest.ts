@@ -12,6 +12,7 @@ import type { Task } from '../../core/router';
 import type { ChatController } from '../chatController';
 import { showErrorWithAction } from '../errorActions';
 import type { EditFlow } from './editFlow';
+import { showReviewStatus } from './reviewStatus';
 
 export interface EditRequest {
   task: Task;
@@ -67,12 +68,7 @@ export async function requestEdits(deps: EditRequestHost, request: EditRequest):
   }
   await deps.edits.preview(session.id);
   const message = refused.length ? `Preview ready; ${refused.length} edit(s) cannot be applied: ${refused.join('; ')}` : 'Preview ready: Accept or Reject in the editor title bar.';
-  if (!refused.length) {
-    void vscode.window.showInformationMessage(`Grok's ${request.task} of ${path} is ready to review.`, 'Accept', 'Reject').then((choice) => {
-      if (choice === 'Accept') void vscode.commands.executeCommand('grok.acceptEdits', session.id);
-      else if (choice === 'Reject') void vscode.commands.executeCommand('grok.rejectEdits', session.id);
-    });
-  }
+  showReviewStatus(deps.edits, session.id, `Review Grok's ${request.task} of ${path}`);
   return { ok: true, sessionId: session.id, message };
 }
 
