@@ -61,6 +61,7 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('previewEdits'), cardId: id, path: z.string().max(4096).optional() }),
   z.object({ type: z.literal('applyEdits'), cardId: id }),
   z.object({ type: z.literal('rejectEdits'), cardId: id }),
+  z.object({ type: z.literal('undoEdits'), cardId: id }),
   z.object({ type: z.literal('insertCode'), code: z.string().max(MAX_INPUT_CHARS * 5) }),
   z.object({ type: z.literal('applyCode'), code: z.string().max(MAX_INPUT_CHARS * 5), language: z.string().max(100).optional() }),
   /** A link in an answer was clicked; the host checks it before opening. */
@@ -196,10 +197,12 @@ export interface EditCardFile {
 /** Proposed edits in an answer: files with +/- counts, and what became of them. */
 export interface EditCardView {
   id: string;
-  status: 'proposed' | 'applied' | 'rejected' | 'refused';
+  status: 'proposed' | 'applied' | 'rejected' | 'refused' | 'undone';
   files: EditCardFile[];
   /** The result in one line, e.g. "Applied 2 edits to src/a.ts." or why nothing was written. */
   message?: string;
+  /** Why, in the model's words; untrusted text, shown as text. */
+  reason?: string;
 }
 
 export type TurnStatus = 'streaming' | 'done' | 'stopped' | 'error' | 'incomplete';

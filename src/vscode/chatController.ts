@@ -134,6 +134,8 @@ export class ChatController implements vscode.Disposable {
         return this.cards.action('apply', message.cardId);
       case 'rejectEdits':
         return this.cards.action('reject', message.cardId);
+      case 'undoEdits':
+        return this.cards.undo(message.cardId);
       case 'insertCode':
         return insertCode(message.code, this.notice);
       case 'applyCode':

@@ -46,7 +46,7 @@ const messages = new MessageList({
   editLast: (text) => composer.beginEdit(text),
   editAction: (kind, cardId, path) => {
     if (kind === 'preview') post(path ? { type: 'previewEdits', cardId, path } : { type: 'previewEdits', cardId });
-    else post({ type: kind === 'apply' ? 'applyEdits' : 'rejectEdits', cardId });
+    else post({ type: kind === 'apply' ? 'applyEdits' : kind === 'undo' ? 'undoEdits' : 'rejectEdits', cardId });
   },
 });
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import type { EditCardView } from '../../src/shared/protocol';
-import { activateExtension, answerWarnings, useFakeXai } from './helpers';
+import { cardFor, read, withAnswer, workspaceFile } from './cards';
+import { activateExtension, useFakeXai } from './helpers';
 
 interface ApplyResult {
   applied: boolean;
@@ -10,38 +10,6 @@ interface ApplyResult {
 
 const ORIGINAL = '{\n  "version": "2.0.0",\n  "tasks": []\n}\n';
 const PROPOSED = '{\n  "version": "2.0.0",\n  "tasks": [{ "label": "build", "type": "shell", "command": "npm run build" }]\n}\n';
-
-function workspaceFile(path: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the tests run with a workspace folder open');
-  return vscode.Uri.joinPath(folder.uri, path);
-}
-
-async function read(uri: vscode.Uri): Promise<string> {
-  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-}
-
-/** Runs `body` with warnings (and modals) answered by `answer`; returns what it resolved to and what was asked. */
-async function withAnswer<T>(answer: string | undefined, body: () => Thenable<T>): Promise<{ value: T; shown: { message: string; modal: boolean }[] }> {
-  const watch = answerWarnings(answer);
-  try {
-    return { value: await body(), shown: watch.shown };
-  } finally {
-    watch.restore();
-  }
-}
-
-/** Has the fake model answer with a whole-file block for `path`; returns the answer's edit card. */
-async function cardFor(path: string, content: string): Promise<EditCardView> {
-  const api = await activateExtension();
-  await api.sendChatMessage(`[scenario:echo] Here you go.\n\n\`\`\`json path=${path}\n${content}\`\`\`\n`);
-  const turn = api.lastTurn();
-  assert.equal(turn?.status, 'done', turn?.error?.message);
-  const card = turn?.edits?.[0];
-  assert.ok(card, 'the answer carries an edit card');
-  assert.equal(card.files[0]?.path, path);
-  return card;
-}
 
 function activeDiff(): vscode.TabInputTextDiff | undefined {
   const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;

@@ -180,6 +180,7 @@ describe('Edit cards in the chat, in the real workbench', function () {
     await card.waitFor({ timeout: 30_000 });
     assert.match(await card.innerText(), /src\/math\.ts/);
     assert.match(await card.locator('.edit-card-counts').innerText(), /\+1\s+−1/);
+    assert.equal(await card.locator('.edit-card-reason').innerText(), 'add() subtracted instead of adding.', "the card shows Grok's reason");
     await card.locator('button', { hasText: 'Preview' }).click();
     await wb.page.locator('.tab', { hasText: "Grok's proposal" }).first().waitFor({ timeout: 15_000 });
     await wb.page.locator('.editor-actions [aria-label^="Accept Proposed Edits"]').first().waitFor({ timeout: 10_000 });
@@ -190,5 +191,16 @@ describe('Edit cards in the chat, in the real workbench', function () {
     assert.match(await answer.locator('.edit-card').innerText(), /Applied 1 edit to src\/math\.ts/);
     assert.equal(readFileSync(join(wb.server.workspace, 'src/math.ts'), 'utf8'), ORIGINAL.replace('a - b', 'a + b'));
     await screenshot(wb.page, 'edit-card-applied');
+  });
+
+  it('Undo on the applied card puts the file back and the card says so', async () => {
+    const id = await frame.locator('article.turn-assistant', { has: frame.locator('.edit-card-applied') }).last().getAttribute('data-turn-id');
+    const answer = frame.locator(`article[data-turn-id="${id}"]`);
+    await answer.locator('button[aria-label="Undo these edits"]').click();
+    await answer.locator('.edit-card-undone').waitFor({ timeout: 15_000 });
+    assert.match(await answer.locator('.edit-card').innerText(), /Undid Grok's edit of src\/math\.ts/);
+    assert.equal(readFileSync(join(wb.server.workspace, 'src/math.ts'), 'utf8'), ORIGINAL);
+    assert.equal(await answer.locator('.edit-card button').count(), 0, 'an undone card offers nothing more');
+    await screenshot(wb.page, 'edit-card-undone');
   });
 });

@@ -41,6 +41,7 @@ function attachmentView(a: NonNullable<StoredTurn['attachments']>[number]): Atta
 export function editCardView(card: StoredEditCard): EditCardView {
   const view: EditCardView = { id: card.id, status: card.status, files: card.files };
   if (card.message) view.message = card.message;
+  if (card.reason) view.reason = card.reason;
   return view;
 }
 

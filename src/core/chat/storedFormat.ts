@@ -97,7 +97,7 @@ const fileChangeSchema = z.discriminatedUnion('kind', [
 /** An edit card: what the card shows, the proposal itself and the result for the model. */
 const editCardSchema = z.object({
   id: z.string(),
-  status: z.enum(['proposed', 'applied', 'rejected', 'refused']),
+  status: z.enum(['proposed', 'applied', 'rejected', 'refused', 'undone']),
   files: z.array(
     z.object({
       path: z.string(),
@@ -109,6 +109,8 @@ const editCardSchema = z.object({
   ),
   /** The result in one line, e.g. "Applied 2 edits to src/a.ts.". */
   message: z.string().optional(),
+  /** Why, in the model's words (propose_edits' `reason`). */
+  reason: z.string().optional(),
   changes: z.array(fileChangeSchema),
   /** The propose_edits call this card answers, when it came from a tool call. */
   toolCallId: z.string().optional(),

@@ -37,6 +37,7 @@ export const fileEditSchema = z
 /** Arguments of the `propose_edits` tool. */
 export const proposeEditsArgsSchema = z.object({
   files: z.array(fileEditSchema).min(1).describe('The files to change; the user reviews and accepts them together.'),
+  reason: z.string().optional().describe('One sentence for the user: what the change does and why. Shown on the edit card.'),
 });
 
 /** A file entry as validated (before conversion to a `FileChange`). */

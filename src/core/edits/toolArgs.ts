@@ -7,7 +7,7 @@ import { PROPOSE_EDITS_TOOL_NAME, fileEditSchema, proposeEditsArgsSchema, type F
 import type { FileChange } from './types';
 
 /** Validated file changes, or an error naming what is wrong and where. */
-export type ParsedProposal = { ok: true; files: FileChange[] } | { ok: false; error: string };
+export type ParsedProposal = { ok: true; files: FileChange[]; reason?: string } | { ok: false; error: string };
 
 function describeIssues(error: z.ZodError): string {
   return error.issues
@@ -70,9 +70,17 @@ export function parseProposeEditsArgs(args: string | unknown): ParsedProposal {
   if (value !== null && typeof value === 'object' && !Array.isArray(value) && !('files' in value) && 'path' in value) {
     const single = fileEditSchema.safeParse(value);
     if (!single.success) return { ok: false, error: describeIssues(single.error) };
-    return { ok: true, files: [toFileChange(single.data)] };
+    return withReason([toFileChange(single.data)], value);
   }
   const parsed = proposeEditsArgsSchema.safeParse(value);
   if (!parsed.success) return { ok: false, error: describeIssues(parsed.error) };
-  return { ok: true, files: parsed.data.files.map(toFileChange) };
+  return withReason(parsed.data.files.map(toFileChange), value);
+}
+
+/** The proposal with its `reason` (models also call it `explanation`), trimmed and capped for the card. */
+function withReason(files: FileChange[], value: unknown): ParsedProposal {
+  if (typeof value !== 'object' || value === null) return { ok: true, files };
+  const raw = 'reason' in value ? value.reason : 'explanation' in value ? value.explanation : undefined;
+  const reason = typeof raw === 'string' ? raw.trim().slice(0, 500) : '';
+  return reason ? { ok: true, files, reason } : { ok: true, files };
 }

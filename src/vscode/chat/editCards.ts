@@ -38,7 +38,7 @@ export class EditCards implements vscode.Disposable {
     if (toolCalls.length) assistant.toolCalls = toolCalls;
     for (const call of edits) {
       const parsed = parseProposeEditsArgs(call.arguments);
-      if (parsed.ok) cards.push(await this.cardFor(parsed.files, call.id));
+      if (parsed.ok) cards.push(await this.cardFor(parsed.files, call.id, parsed.reason));
       else {
         const message = `Grok proposed edits that could not be read: ${parsed.error}`;
         cards.push({ id: call.id, status: 'refused', files: [], message, changes: [], toolCallId: call.id, feedback: `The propose_edits arguments were invalid: ${parsed.error}` });
@@ -78,14 +78,22 @@ export class EditCards implements vscode.Disposable {
     } else this.deps.edits.reject(sessionId);
   }
 
+  /** Undo on an applied card; says why when it cannot (the report updates the card when it did). */
+  async undo(cardId: string): Promise<void> {
+    const result = await this.deps.edits.undo(cardId);
+    if (!result.undone) this.deps.notice('info', result.message);
+  }
+
   dispose(): void {
     this.subscription.dispose();
   }
 
-  private async cardFor(changes: FileChange[], toolCallId?: string): Promise<StoredEditCard> {
+  private async cardFor(changes: FileChange[], toolCallId?: string, reason?: string): Promise<StoredEditCard> {
     const session = await this.deps.edits.propose(changes, 'chat');
     const report = this.deps.edits.report(session, 'proposed');
-    return { id: session.id, status: 'proposed', files: report.files, changes, toolCallId };
+    const card: StoredEditCard = { id: session.id, status: 'proposed', files: report.files, changes, toolCallId };
+    if (reason) card.reason = reason;
+    return card;
   }
 
   private find(cardId: string): { turn: StoredTurn; card: StoredEditCard } | undefined {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { editsOf, planEdits, type FileOutcome, type Replacement } from '../../core/edits';
+import { afterTexts, type RestorePoint } from './undoEdits';
 import { acceptedReplacements, needsConsent, planDeferred, type EditSession, type SessionFile } from './editSession';
 
 export interface ApplyResult {
@@ -10,6 +11,8 @@ export interface ApplyResult {
   message: string;
   /** Nothing was written only because the user did not confirm (the proposal can still be applied). */
   declined?: boolean;
+  /** When applied: each file before and after, for Undo on the card. */
+  restore?: RestorePoint[];
 }
 
 /**
@@ -42,7 +45,7 @@ export async function applySession(
 ): Promise<ApplyResult> {
   const edit = new vscode.WorkspaceEdit();
   const refusals: string[] = [];
-  const planned: { file: SessionFile; editIndexes: number[] }[] = [];
+  const planned: { file: SessionFile; editIndexes: number[]; before: string | undefined }[] = [];
   let declined = 0;
   for (const file of files) {
     if (file.done || !file.uri || (!file.deferred && (!file.plan || file.accepted.size === 0))) continue;
@@ -63,7 +66,7 @@ export async function applySession(
         continue;
       }
       edit.createFile(file.uri, { ignoreIfExists: false, contents: new TextEncoder().encode(acceptedReplacements(file).map((r) => r.text).join('')) });
-      planned.push({ file, editIndexes: [...new Set(acceptedReplacements(file).flatMap(editsOf))] });
+      planned.push({ file, editIndexes: [...new Set(acceptedReplacements(file).flatMap(editsOf))], before: undefined });
       continue;
     }
     if (file.baseText === undefined) {
@@ -79,7 +82,7 @@ export async function applySession(
     for (const r of result.replacements) {
       edit.replace(file.uri, new vscode.Range(doc.positionAt(r.start), doc.positionAt(r.end)), r.text);
     }
-    planned.push({ file, editIndexes: [...new Set(result.replacements.flatMap(editsOf))] });
+    planned.push({ file, editIndexes: [...new Set(result.replacements.flatMap(editsOf))], before: doc.getText() });
   }
   if (refusals.length > 0) {
     return {
@@ -99,8 +102,10 @@ export async function applySession(
     };
   }
   const count = planned.reduce((n, p) => n + p.editIndexes.length, 0);
+  const restore = await afterTexts(planned.flatMap(({ file, before }) => (file.uri ? [{ uri: file.uri, path: file.path, before }] : [])));
   return {
     applied: true,
+    restore,
     outcomes: planned.map(({ file, editIndexes }) => ({ path: file.path, plan: file.plan, applied: editIndexes })),
     message: `Applied ${count} edit${count === 1 ? '' : 's'} to ${planned.map((p) => p.file.path).join(', ')}.`,
   };

@@ -4,6 +4,7 @@ import type { Logger } from '../../core/log';
 import { applySession, type ApplyResult } from './applySession';
 import { EditSession, lineCounts, needsConsent, planDeferred, proposedText, type SessionFile } from './editSession';
 import { PREVIEW_SCHEME, PreviewDocuments } from './previewDocuments';
+import { undoRestorePoints, type RestorePoint, type UndoResult } from './undoEdits';
 
 /** Files shown in an editor tab (loaded documents without a tab do not count: the user cannot see them). */
 function openInTabs(): Set<string> {
@@ -22,7 +23,7 @@ function capitalise(text: string): string {
 /** What became of a proposal, for the chat's edit card and the model's next turn. */
 export interface SessionReport {
   sessionId: string;
-  status: 'proposed' | 'applied' | 'rejected' | 'refused';
+  status: 'proposed' | 'applied' | 'rejected' | 'refused' | 'undone';
   files: { path: string; added: number; removed: number; refused: string[] }[];
   message?: string;
   /** Text for the model: what was applied or refused and why. */
@@ -37,6 +38,8 @@ export class EditFlow implements vscode.Disposable {
   private readonly sessions = new Map<string, EditSession>();
   private readonly previews = new PreviewDocuments();
   private readonly emitter = new vscode.EventEmitter<SessionReport>();
+  /** What applied sessions changed, for Undo on their card (this window only). */
+  private readonly restores = new Map<string, RestorePoint[]>();
   /** Fires whenever a session's state changes (proposed, applied, rejected). */
   readonly onDidChange = this.emitter.event;
 
@@ -166,6 +169,7 @@ export class EditFlow implements vscode.Disposable {
       return result;
     }
     await this.saveClosedFiles(session, result, openBefore);
+    this.restores.set(session.id, [...(this.restores.get(session.id) ?? []), ...(result.restore ?? [])]);
     session.outcomes.push(...result.outcomes);
     for (const file of files) file.done = true;
     const rest = session.applicable;
@@ -176,6 +180,23 @@ export class EditFlow implements vscode.Disposable {
       this.close(session, files);
       const message = `${result.message} ${rest.length} more file${rest.length === 1 ? '' : 's'} to review: ${rest.map((f) => f.path).join(', ')}.`;
       this.emitter.fire(this.report(session, 'proposed', message));
+    }
+    return result;
+  }
+
+  /**
+   * Undo on an applied card: every file the session wrote goes back to its text from before, in
+   * one step; files changed since are listed in a modal first.
+   */
+  async undo(sessionId: string): Promise<UndoResult> {
+    const session = this.sessions.get(sessionId);
+    const points = this.restores.get(sessionId);
+    if (!session || !points?.length) return { undone: false, message: "This edit can no longer be undone from its card (it was applied in an earlier window). Use Undo (Ctrl+Z) in the file's editor." };
+    const result = await undoRestorePoints(points);
+    this.logger.info(`edit proposal ${session.id}: ${result.message}`);
+    if (result.undone) {
+      this.restores.delete(sessionId);
+      this.emitter.fire(this.report(session, 'undone', result.message));
     }
     return result;
   }

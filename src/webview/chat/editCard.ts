@@ -7,7 +7,7 @@ import type { EditCardView } from '../../shared/protocol';
 import { codicon, h } from '../dom';
 
 export interface EditCardActions {
-  editAction(kind: 'preview' | 'apply' | 'reject', cardId: string, path?: string): void;
+  editAction(kind: 'preview' | 'apply' | 'reject' | 'undo', cardId: string, path?: string): void;
 }
 
 const STATUS: Record<EditCardView['status'], [label: string, icon: string]> = {
@@ -15,6 +15,7 @@ const STATUS: Record<EditCardView['status'], [label: string, icon: string]> = {
   applied: ['Edits applied', 'check'],
   rejected: ['Edits rejected', 'close'],
   refused: ['Edits not applied', 'warning'],
+  undone: ['Edits undone', 'discard'],
 };
 
 function textButton(label: string, icon: string, onClick: () => void, extra: Record<string, string> = {}): HTMLButtonElement {
@@ -29,6 +30,7 @@ export function editCardElement(card: EditCardView, actions: EditCardActions): H
   const applicable = card.files.some((f) => f.added + f.removed > 0);
   const element = h('section', { class: `edit-card edit-card-${card.status}`, 'aria-label': label, 'data-card-id': card.id });
   element.append(h('div', { class: 'edit-card-title' }, codicon(icon), h('span', {}, label)));
+  if (card.reason) element.append(h('div', { class: 'edit-card-reason' }, card.reason));
 
   const list = h('ul', { class: 'edit-card-files' });
   for (const file of card.files) {
@@ -53,6 +55,8 @@ export function editCardElement(card: EditCardView, actions: EditCardActions): H
     }
     row.append(textButton('Reject', 'close', () => actions.editAction('reject', card.id), { 'aria-label': 'Reject edits' }));
     element.append(row);
+  } else if (card.status === 'applied') {
+    element.append(h('div', { class: 'turn-actions' }, textButton('Undo', 'discard', () => actions.editAction('undo', card.id), { 'aria-label': 'Undo these edits' })));
   }
   return element;
 }

@@ -8,7 +8,7 @@ export interface TurnActions {
   retry(turnId: string): void;
   errorAction(action: Exclude<ErrorAction, 'retry'>): void;
   editLast(text: string): void;
-  editAction(kind: 'preview' | 'apply' | 'reject', cardId: string, path?: string): void;
+  editAction(kind: 'preview' | 'apply' | 'reject' | 'undo', cardId: string, path?: string): void;
 }
 
 const ACTION_LABELS: Record<Exclude<ErrorAction, 'retry'>, [label: string, icon: string]> = {

@@ -47,6 +47,20 @@ describe('parseProposeEditsArgs', () => {
     assert.deepEqual(parseProposeEditsArgs(JSON.stringify(JSON.stringify(single))), expected);
   });
 
+  it("keeps the model's reason for the card (as `reason` or `explanation`), trimmed and capped; a long one is no error", () => {
+    const files = [{ path: 'a.ts', content: 'x\n' }];
+    const r = parseProposeEditsArgs({ files, reason: '  Fixes the sign.  ' });
+    assert.equal(r.ok && r.reason, 'Fixes the sign.');
+    const single = parseProposeEditsArgs({ path: 'a.ts', edits: [{ search: 'x', replace: 'y' }], explanation: 'add() subtracted.' });
+    assert.equal(single.ok && single.reason, 'add() subtracted.');
+    const long = parseProposeEditsArgs({ files, reason: 'why '.repeat(400) });
+    assert.equal(long.ok && long.reason?.length, 500);
+    const plain = parseProposeEditsArgs({ files });
+    assert.ok(plain.ok && !('reason' in plain), 'no reason, no field');
+    const wrong = parseProposeEditsArgs({ files, reason: 42 });
+    assert.ok(!wrong.ok && /reason/.test(wrong.error), 'a reason that is not text goes back to the model as an error');
+  });
+
   it('gives clear errors: invalid JSON, missing fields, both or neither of edits/content, bad line', () => {
     const error = (args: unknown) => {
       const r = parseProposeEditsArgs(args);
