@@ -80,4 +80,66 @@ describe('narrow sidebar', function () {
       });
     }
   }
+
+  it('a wrapped code line continues under its own indentation, breaks between words, and Copy takes the code unchanged', async () => {
+    const view = await openWebview(browser(), { theme: 'dark', viewport: { width: 210, height: 720 } });
+    try {
+      await view.post(viewState(), {
+        type: 'conversation',
+        conversation: { id: 'c', title: 'Paths', turns: [{ id: 'a1', role: 'assistant', text: `Like this:\n\n${CODE}\n`, status: 'done' }] },
+      });
+      await view.frames(3);
+      const layout = await view.page.evaluate(() => {
+        const code = document.querySelector('.code-block pre code');
+        const line = Array.from(document.querySelectorAll<HTMLElement>('.code-block .code-line')).find((l) => l.textContent?.startsWith('  const relative'));
+        if (!code || !line) return undefined;
+        const probe = document.createElement('span');
+        probe.textContent = '0';
+        line.append(probe);
+        const ch = probe.getBoundingClientRect().width;
+        probe.remove();
+        // Every visible character's line box (by its top) and left edge.
+        const chars: { c: string; top: number; left: number }[] = [];
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = node.textContent ?? '';
+          for (let i = 0; i < text.length; i++) {
+            if (/\s/.test(text[i] ?? '')) {
+              chars.push({ c: ' ', top: -1, left: 0 }); // keeps words apart; not a visible character
+              continue;
+            }
+            const range = document.createRange();
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            const rect = range.getBoundingClientRect();
+            chars.push({ c: text[i] ?? '', top: Math.round(rect.top), left: rect.left });
+          }
+        }
+        return { text: code.textContent, ch, lineLeft: line.getBoundingClientRect().left, lineWidth: line.clientWidth, chars };
+      });
+      assert.ok(layout, 'the code block is split into lines');
+      const lines = CODE.split('\n').slice(1, -1);
+      assert.equal(layout.text, `${lines.join('\n')}\n`, 'Copy and Insert take exactly the code');
+      const tops = [...new Set(layout.chars.filter((c) => c.top >= 0).map((c) => c.top))];
+      assert.ok(tops.length >= 2, `the long line wraps at 210 px (${tops.length} line boxes)`);
+      for (const top of tops.slice(1)) {
+        const left = Math.min(...layout.chars.filter((c) => c.top === top).map((c) => c.left));
+        assert.ok(left - layout.lineLeft >= 4 * layout.ch - 1, `a continuation starts ${((left - layout.lineLeft) / layout.ch).toFixed(1)} columns in, not under the indentation (2 + 2)`);
+      }
+      // No identifier that fits on a continuation line is cut in two: its characters share a line box.
+      const columns = Math.floor(layout.lineWidth / layout.ch) - 4;
+      const text = layout.chars.map((c) => c.c).join('');
+      let checked = 0;
+      for (const m of text.matchAll(/\w+/g)) {
+        if (m[0].length > columns) continue; // wider than the view: it has to break somewhere
+        checked++;
+        const word = layout.chars.slice(m.index, m.index + m[0].length);
+        assert.equal(new Set(word.map((c) => c.top)).size, 1, `"${m[0]}" is not split across lines`);
+      }
+      assert.ok(checked >= 4, `${checked} words checked`);
+      assert.deepEqual(view.errors, []);
+    } finally {
+      await view.close();
+    }
+  });
 });

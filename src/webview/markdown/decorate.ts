@@ -4,6 +4,7 @@
  * navigate; a click posts `openLink` and the host checks the target).
  */
 import { codicon, h } from '../dom';
+import { splitCodeLines } from './codeLines';
 
 /** Data attribute naming what a code-block button does (read by the click delegate). */
 export type CodeAction = 'copy' | 'insert' | 'apply';
@@ -19,6 +20,7 @@ function actionButton(action: CodeAction, icon: string, label: string): HTMLButt
 function decorateCodeBlock(pre: HTMLPreElement): void {
   const code = pre.firstElementChild;
   const language = /(?:^|\s)language-([\w+#.-]+)/.exec(code?.className ?? '')?.[1] ?? '';
+  if (code instanceof HTMLElement) splitCodeLines(code);
   const toolbar = h(
     'div',
     { class: 'code-toolbar' },
