@@ -93,6 +93,8 @@ export const SCENARIOS: Record<string, Scenario> = {
     return answer(ctx, { model: ctx.served, text: chunkText(said, 7), usage: usageFor(30, said, '') });
   },
   'tool-call': (ctx) => answer(ctx, toolCallAnswer(ctx.served)),
+  /** The same propose_edits call after a sentence of text (an answer worth keeping when the edit cannot apply). */
+  'tool-call-explained': (ctx) => answer(ctx, { ...toolCallAnswer(ctx.served), text: chunkText('The sign in add() is wrong: it subtracts. Here is the fix.', 8) }),
   /** Calls the first tool the request offers, with the `args` option (JSON text) as its arguments. */
   'call-offered-tool': (ctx) => {
     const tool = (ctx.body.tools ?? [])[0] as { name?: string; function?: { name?: string } } | undefined;

@@ -92,6 +92,26 @@ describe('Editor commands in the real workbench', function () {
     assert.equal(readFileSync(file, 'utf8'), ORIGINAL);
     assert.equal(await wb.page.locator('.tab.dirty', { hasText: 'math.ts' }).count(), 0, 'no unsaved change either');
   });
+
+  it('when none of the edits can apply: no diff opens, one sentence says why, and the answer is kept in the chat', async () => {
+    const changed = ORIGINAL.replace('a - b', 'b - a'); // the proposal's search text is no longer there
+    writeFileSync(file, changed);
+    await openFile(wb.page, 'math.ts');
+    await wb.page.keyboard.press('Control+A');
+    await runCommand(wb.page, 'Grok: Refactor Selection');
+    await wb.page.locator('.quick-input-widget', { hasText: 'Refactor Selection' }).waitFor();
+    await wb.page.locator('.quick-input-widget input').fill('[scenario:tool-call-explained] fix the sign');
+    await wb.page.keyboard.press('Enter');
+    const toast = wb.page.locator('.notification-toast', { hasText: "cannot be applied" });
+    await toast.waitFor({ timeout: 30_000 });
+    assert.match(await toast.innerText(), /Grok's edit of src\/math\.ts cannot be applied: .*The file is unchanged\. Grok's answer is in the chat\./s);
+    assert.equal(await wb.page.locator('.tab', { hasText: "Grok's proposal" }).count(), 0, 'no diff opened');
+    assert.equal(await wb.page.locator('.statusbar-item', { hasText: "Review Grok's" }).count(), 0, 'nothing to review');
+    const kept = frame.locator('article.turn-assistant', { hasText: 'The sign in add() is wrong' }).last();
+    await kept.waitFor({ timeout: 15_000 });
+    assert.equal(readFileSync(file, 'utf8'), changed, 'the file is unchanged');
+    await screenshot(wb.page, 'refactor-all-refused');
+  });
 });
 
 async function waitForFile(path: string, expected: string): Promise<void> {

@@ -56,8 +56,8 @@ export function describeFileOutcome(outcome: FileOutcome): string {
 
 /**
  * The feedback for a whole proposal, one line per file, plus a retry hint when anything was
- * refused. Example: "applied 2 edits to src/a.ts\nno change to src/b.ts; edit 3 refused: not
- * found; closest lines 40–52 (similarity 0.81)\nRe-read the refused places and resend only those
+ * refused. Example: "applied 2 edits to src/a.ts\nno change to src/b.ts; edit 3 refused: the text to change is not
+ * in the file; the nearest is at lines 40–52 (81% alike)\nRe-read the refused places and resend only those
  * edits, with search text copied exactly from the current file."
  */
 export function describeOutcomes(outcomes: readonly FileOutcome[]): string {

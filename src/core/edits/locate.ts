@@ -40,8 +40,8 @@ function notFound(fuzzy: FuzzyOutcome): LocateRefusal {
   if (!c) return { reason: 'not-found', message: 'not found: no similar region in the file' };
   const closest = { startLine: c.firstLine + 1, endLine: c.endLine, similarity: Math.floor(c.similarity * 100) / 100 };
   const range = closest.startLine === closest.endLine ? `line ${closest.startLine}` : `lines ${closest.startLine}–${closest.endLine}`;
-  let message = `not found; closest ${range} (similarity ${closest.similarity.toFixed(2)})`;
-  if (c.missingWords.length > 0) message += `, which lack ${c.missingWords.slice(0, 3).map((w) => `'${w}'`).join(', ')}`;
+  let message = `the text to change is not in the file; the nearest is at ${range} (${Math.round(closest.similarity * 100)}% alike)`;
+  if (c.missingWords.length > 0) message += `, which lacks ${c.missingWords.slice(0, 3).map((w) => `'${w}'`).join(', ')}`;
   return { reason: 'not-found', message, closest };
 }
 

@@ -18,7 +18,7 @@ describe('refusals', () => {
     assert.equal(r.reason, 'not-found');
     assert.deepEqual(r.closest && [r.closest.startLine, r.closest.endLine], [9, 11]);
     assert.ok(r.closest && r.closest.similarity > 0.5 && r.closest.similarity < 1);
-    assert.match(r.message, /closest lines 9–11 \(similarity 0\.\d\d\)/);
+    assert.match(r.message, /the text to change is not in the file; the nearest is at lines 9–11 \(\d+% alike\)/);
   });
 
   it('ambiguous: lists the places; a line hint near one resolves it', () => {

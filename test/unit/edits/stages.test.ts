@@ -120,7 +120,7 @@ describe('fuzzy stage', () => {
     const p = plan(file, { search, replace: search.replace('sum = 0', 'sum = 1') });
     assert.equal(p.ok, false);
     assert.equal(p.refused[0].reason, 'not-found');
-    assert.match(p.refused[0].message, /lack 'entry'/);
+    assert.match(p.refused[0].message, /lacks 'entry'/);
     assert.deepEqual(p.refused[0].closest?.startLine, 1);
   });
 
