@@ -55,13 +55,7 @@ describe('Editor commands in the real workbench', function () {
   });
 
   it('Refactor Selection with an instruction shows a diff; Accept changes the file in one undo step', async () => {
-    await openFile(wb.page, 'math.ts');
-    await wb.page.keyboard.press('Control+A');
-    await runCommand(wb.page, 'Grok: Refactor Selection');
-    const instruction = wb.page.locator('.quick-input-widget input');
-    await wb.page.locator('.quick-input-widget', { hasText: 'Refactor Selection' }).waitFor();
-    await instruction.fill('[scenario:tool-call] fix the sign');
-    await wb.page.keyboard.press('Enter');
+    await refactorAll(wb.page, '[scenario:tool-call] fix the sign');
     await wb.page.locator('.tab', { hasText: "Grok's proposal" }).first().waitFor({ timeout: 30_000 });
     await screenshot(wb.page, 'refactor-preview');
     assert.equal(readFileSync(file, 'utf8'), ORIGINAL, 'the preview writes nothing');
@@ -77,12 +71,7 @@ describe('Editor commands in the real workbench', function () {
   });
 
   it('Reject leaves the file byte-identical', async () => {
-    await openFile(wb.page, 'math.ts');
-    await wb.page.keyboard.press('Control+A');
-    await runCommand(wb.page, 'Grok: Refactor Selection');
-    await wb.page.locator('.quick-input-widget', { hasText: 'Refactor Selection' }).waitFor();
-    await wb.page.locator('.quick-input-widget input').fill('[scenario:tool-call] fix the sign');
-    await wb.page.keyboard.press('Enter');
+    await refactorAll(wb.page, '[scenario:tool-call] fix the sign');
     await wb.page.locator('.tab', { hasText: "Grok's proposal" }).first().waitFor({ timeout: 30_000 });
     const waiting = wb.page.locator('.statusbar-item', { hasText: "Review Grok's refactor of src/math.ts" });
     await waiting.waitFor({ timeout: 10_000 });
@@ -96,12 +85,7 @@ describe('Editor commands in the real workbench', function () {
   it('when none of the edits can apply: no diff opens, one sentence says why, and the answer is kept in the chat', async () => {
     const changed = ORIGINAL.replace('a - b', 'b - a'); // the proposal's search text is no longer there
     writeFileSync(file, changed);
-    await openFile(wb.page, 'math.ts');
-    await wb.page.keyboard.press('Control+A');
-    await runCommand(wb.page, 'Grok: Refactor Selection');
-    await wb.page.locator('.quick-input-widget', { hasText: 'Refactor Selection' }).waitFor();
-    await wb.page.locator('.quick-input-widget input').fill('[scenario:tool-call-explained] fix the sign');
-    await wb.page.keyboard.press('Enter');
+    await refactorAll(wb.page, '[scenario:tool-call-explained] fix the sign');
     const toast = wb.page.locator('.notification-toast', { hasText: "cannot be applied" });
     await toast.waitFor({ timeout: 30_000 });
     assert.match(await toast.innerText(), /Grok's edit of src\/math\.ts cannot be applied: .*The file is unchanged\. Grok's answer is in the chat\./s);
@@ -113,6 +97,16 @@ describe('Editor commands in the real workbench', function () {
     await screenshot(wb.page, 'refactor-all-refused');
   });
 });
+
+/** Selects all of math.ts and runs Refactor Selection with `instruction`. */
+async function refactorAll(page: Page, instruction: string): Promise<void> {
+  await openFile(page, 'math.ts');
+  await page.keyboard.press('Control+A');
+  await runCommand(page, 'Grok: Refactor Selection');
+  await page.locator('.quick-input-widget', { hasText: 'Refactor Selection' }).waitFor();
+  await page.locator('.quick-input-widget input').fill(instruction);
+  await page.keyboard.press('Enter');
+}
 
 async function waitForFile(path: string, expected: string): Promise<void> {
   for (let i = 0; i < 100; i++) {
