@@ -10,6 +10,7 @@
  */
 import { GITLEAKS_GLOBAL_ALLOWLIST, GITLEAKS_RULES } from './gitleaksRules';
 import { KeywordIndex } from './keywordIndex';
+import { matchStarts } from './regexStarts';
 import type { GitleaksAllowlist, GitleaksRule, RegexData } from './secretRuleTypes';
 
 /** One secret found in a text: `text.slice(start, end)` is the secret. */
@@ -163,6 +164,8 @@ interface Compiled {
   multiline: boolean;
   /** How far the match may extend back over `[\w.-]` (the `[\w.-]{0,50}?` that starts many rules). */
   prefix: number;
+  /** The regex again, sticky, for trying it only where one of its literal starts occurs. */
+  sticky: RegExp | undefined;
   path?: RegExp;
   allowlists: CompiledAllowlist[];
 }
@@ -196,15 +199,19 @@ const LAZY_PREFIX = String.raw`[\w.-]{0,50}?`;
  * without it (so the regex engine can skip to the keyword's first letter) and walk back afterwards.
  * `[\w.-]{0,50}?(?:[\w.-]{0,50}?(?:` (some gitleaks rules) is the same with 100.
  */
-function withoutPrefix([source, flags]: RegexData): { re: RegExp; prefix: number } {
-  if (!source.startsWith(LAZY_PREFIX)) return { re: new RegExp(source, `${flags}gd`), prefix: 0 };
-  let rest = source.slice(LAZY_PREFIX.length);
-  let prefix = 50;
-  if (rest.startsWith(`(?:${LAZY_PREFIX}`)) {
-    rest = `(?:${rest.slice(3 + LAZY_PREFIX.length)}`;
-    prefix = 100;
+function withoutPrefix([source, flags]: RegexData): { re: RegExp; prefix: number; sticky: RegExp | undefined; starts: string[] } {
+  let rest = source;
+  let prefix = 0;
+  if (source.startsWith(LAZY_PREFIX)) {
+    rest = source.slice(LAZY_PREFIX.length);
+    prefix = 50;
+    if (rest.startsWith(`(?:${LAZY_PREFIX}`)) {
+      rest = `(?:${rest.slice(3 + LAZY_PREFIX.length)}`;
+      prefix = 100;
+    }
   }
-  return { re: new RegExp(rest, `${flags}gd`), prefix };
+  const starts = matchStarts(rest, flags);
+  return { re: new RegExp(rest, `${flags}gd`), prefix, sticky: starts && new RegExp(rest, `${flags}yd`), starts: starts ?? [] };
 }
 
 const isNameChar = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 46 || code === 45;
@@ -214,6 +221,8 @@ interface Engine {
   index: KeywordIndex;
   /** For each keyword id, the rules that list it. */
   rulesOf: number[][];
+  /** For each keyword id, the rules every match of which starts with it. */
+  startOf: number[][];
   global: CompiledAllowlist;
 }
 
@@ -223,29 +232,28 @@ let engine: Engine | undefined;
 function getEngine(): Engine {
   if (engine) return engine;
   const all: LocalRule[] = [...GITLEAKS_RULES, ...LOCAL_RULES];
-  const rules = all.map<Compiled>((rule) => ({
-    rule,
-    ...withoutPrefix(rule.regex),
-    multiline: spansLines(rule.regex),
-    path: rule.path ? toRegExp(rule.path) : undefined,
-    allowlists: (rule.allowlists ?? []).map(compileAllowlist),
-  }));
   const keywords: string[] = [];
   const idOf = new Map<string, number>();
   const rulesOf: number[][] = [];
-  rules.forEach((c, ruleIndex) => {
-    for (const word of c.rule.keywords) {
-      let id = idOf.get(word);
-      if (id === undefined) {
-        id = keywords.length;
-        idOf.set(word, id);
-        keywords.push(word);
-        rulesOf.push([]);
-      }
-      if (!rulesOf[id]!.includes(ruleIndex)) rulesOf[id]!.push(ruleIndex);
+  const startOf: number[][] = [];
+  const add = (word: string, to: number[][], ruleIndex: number) => {
+    let id = idOf.get(word);
+    if (id === undefined) {
+      id = keywords.length;
+      idOf.set(word, id);
+      keywords.push(word);
+      rulesOf.push([]);
+      startOf.push([]);
     }
+    if (!to[id]!.includes(ruleIndex)) to[id]!.push(ruleIndex);
+  };
+  const rules = all.map<Compiled>((rule, ruleIndex) => {
+    const { starts, ...compiled } = withoutPrefix(rule.regex);
+    for (const word of rule.keywords) add(word, rulesOf, ruleIndex);
+    for (const word of starts) add(word, startOf, ruleIndex);
+    return { rule, ...compiled, multiline: spansLines(rule.regex), path: rule.path ? toRegExp(rule.path) : undefined, allowlists: (rule.allowlists ?? []).map(compileAllowlist) };
   });
-  engine = { rules, index: new KeywordIndex(keywords), rulesOf, global: compileAllowlist(GITLEAKS_GLOBAL_ALLOWLIST) };
+  engine = { rules, index: new KeywordIndex(keywords), rulesOf, startOf, global: compileAllowlist(GITLEAKS_GLOBAL_ALLOWLIST) };
   return engine;
 }
 
@@ -277,10 +285,13 @@ function lineEnd(text: string, at: number, linesAhead: number): number {
  * @param path the file the text comes from, if any (a few rules apply only to some files)
  */
 export function findSecrets(text: string, path?: string): SecretFinding[] {
-  const { rules, index, rulesOf, global } = getEngine();
+  const { rules, index, rulesOf, startOf, global } = getEngine();
   const windows: (Windows | undefined)[] = new Array(rules.length);
   const whole = new Uint8Array(rules.length);
+  /** Per rule, where its literal starts occur (in the order found, which is by their end). */
+  const starts: (number[] | undefined)[] = new Array(rules.length);
   index.scan(text, (id, end) => {
+    for (const r of startOf[id] as number[]) (starts[r] ??= []).push(end - (index.keywords[id] as string).length);
     for (const r of rulesOf[id] as number[]) {
       const c = rules[r] as Compiled;
       let w = windows[r];
@@ -306,7 +317,8 @@ export function findSecrets(text: string, path?: string): SecretFinding[] {
     if (!w) return;
     const c = rules[r] as Compiled;
     if (c.path && !(path && c.path.test(path))) return;
-    for (let i = 0; i < w.length; i += 2) scanWindow(text, w[i] as number, w[i + 1] as number, c, global, path, found);
+    if (whole[r] && c.sticky) scanStarts(text, starts[r] ?? [], c, global, path, found);
+    else for (let i = 0; i < w.length; i += 2) scanWindow(text, w[i] as number, w[i + 1] as number, c, global, path, found);
   });
   return found.sort((a, b) => a.start - b.start || b.end - a.end);
 }
@@ -317,22 +329,48 @@ function scanWindow(text: string, from: number, to: number, c: Compiled, global:
   let previousEnd = 0;
   for (let m = c.re.exec(slice); m; m = c.re.exec(slice)) {
     if (m[0].length === 0) c.re.lastIndex++;
-    let matchStart = m.index;
-    for (const limit = Math.max(m.index - c.prefix, previousEnd); matchStart > limit && isNameChar(slice.charCodeAt(matchStart - 1)); ) matchStart--;
-    previousEnd = m.index + m[0].length;
-    const match = slice.slice(matchStart, previousEnd);
-    const group = c.rule.id === 'secret-assignment' ? assignmentSecret(m) : secretGroup(m, c.rule.secretGroup);
-    if (group === undefined) continue;
-    const span = m.indices?.[group];
-    if (!span) continue;
-    const secret = m[group] as string;
-    if (c.rule.entropy && shannonEntropy(secret) <= c.rule.entropy) continue;
-    if (isPlaceholder(secret) || DOC_EXAMPLES.has(secret) || DOC_EXAMPLE_SHAPE.test(secret)) continue;
-    if (c.rule.check && !c.rule.check(secret)) continue;
-    const line = () => lineAround(slice, matchStart, previousEnd);
-    if (allowed(global, secret, match, line, path) || c.allowlists.some((a) => allowed(a, secret, match, line, path))) continue;
-    out.push({ start: from + span[0], end: from + span[1], ruleId: c.rule.id });
+    previousEnd = consider(slice, from, m, previousEnd, c, global, path, out);
   }
+}
+
+/**
+ * The same matches as {@link scanWindow} over the whole text, found by trying the regex only at the
+ * positions where one of its literal starts occurs: a global regex returns the leftmost match at or
+ * after lastIndex, and no match begins anywhere else.
+ */
+function scanStarts(text: string, positions: number[], c: Compiled, global: CompiledAllowlist, path: string | undefined, out: SecretFinding[]): void {
+  const re = c.sticky as RegExp;
+  const sorted = Int32Array.from(positions).sort();
+  let next = 0;
+  let previousEnd = 0;
+  for (const at of sorted) {
+    if (at < next) continue;
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (!m) continue;
+    next = m.index + Math.max(m[0].length, 1);
+    previousEnd = consider(text, 0, m, previousEnd, c, global, path, out);
+  }
+}
+
+/** Keeps match `m` of `slice` (which starts at `from` in the text) when its secret passes every filter; returns where the match ends. */
+function consider(slice: string, from: number, m: RegExpExecArray, previousEnd: number, c: Compiled, global: CompiledAllowlist, path: string | undefined, out: SecretFinding[]): number {
+  let matchStart = m.index;
+  for (const limit = Math.max(m.index - c.prefix, previousEnd); matchStart > limit && isNameChar(slice.charCodeAt(matchStart - 1)); ) matchStart--;
+  const matchEnd = m.index + m[0].length;
+  const group = c.rule.id === 'secret-assignment' ? assignmentSecret(m) : secretGroup(m, c.rule.secretGroup);
+  if (group === undefined) return matchEnd;
+  const span = m.indices?.[group];
+  if (!span) return matchEnd;
+  const secret = m[group] as string;
+  if (c.rule.entropy && shannonEntropy(secret) <= c.rule.entropy) return matchEnd;
+  if (isPlaceholder(secret) || DOC_EXAMPLES.has(secret) || DOC_EXAMPLE_SHAPE.test(secret)) return matchEnd;
+  if (c.rule.check && !c.rule.check(secret)) return matchEnd;
+  const match = slice.slice(matchStart, matchEnd);
+  const line = () => lineAround(slice, matchStart, matchEnd);
+  if (allowed(global, secret, match, line, path) || c.allowlists.some((a) => allowed(a, secret, match, line, path))) return matchEnd;
+  out.push({ start: from + span[0], end: from + span[1], ruleId: c.rule.id });
+  return matchEnd;
 }
 
 /** gitleaks: the configured group, else the first non-empty one, else the whole match. */
