@@ -154,15 +154,38 @@ function consider(slice: string, from: number, m: RegExpExecArray, previousEnd: 
   return matchEnd;
 }
 
+const asciiCounts = new Uint32Array(128);
+const asciiOrder = new Uint8Array(128);
+
 /** Shannon entropy in bits per character, as gitleaks computes it. */
 export function shannonEntropy(value: string): number {
   if (!value) return 0;
+  const n = value.length;
+  let distinct = 0;
+  let i = 0;
+  for (; i < n; i++) {
+    const code = value.charCodeAt(i);
+    if (code >= 128) break;
+    if (asciiCounts[code]++ === 0) asciiOrder[distinct++] = code;
+  }
+  let entropy = 0;
+  if (i === n) {
+    // ASCII, counted without a Map: the terms are summed in order of first occurrence, as the
+    // general case below does, so both give the same number to the last bit.
+    for (let k = 0; k < distinct; k++) {
+      const code = asciiOrder[k] as number;
+      const p = (asciiCounts[code] as number) / n;
+      asciiCounts[code] = 0;
+      entropy -= p * Math.log2(p);
+    }
+    return entropy;
+  }
+  for (let k = 0; k < distinct; k++) asciiCounts[asciiOrder[k] as number] = 0;
   const counts = new Map<string, number>();
   for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-  const n = [...value].length;
-  let entropy = 0;
+  const points = [...value].length;
   for (const count of counts.values()) {
-    const p = count / n;
+    const p = count / points;
     entropy -= p * Math.log2(p);
   }
   return entropy;
