@@ -86,11 +86,13 @@ class Parser {
 
   private alternative(): Start[] {
     let starts: Start[] = [{ text: '', open: true }];
+    let open = true; // whether any start may still grow (once none may, terms are only read past)
     while (this.at < this.source.length && this.peek() !== '|' && this.peek() !== ')') {
       const term = this.term();
-      if (term.zeroWidth) continue;
+      if (term.zeroWidth || !open) continue;
       if (term.min === 0 || !term.starts) starts = close(starts);
       else starts = term.max === 1 ? extend(starts, term.starts) : close(extend(starts, term.starts));
+      open = starts.some((s) => s.open);
     }
     return starts;
   }

@@ -28,10 +28,10 @@ export interface ScanRule extends GitleaksRule {
 export interface CompiledRule {
   rule: ScanRule;
   re: RegExp;
-  /** The regex again, sticky, for trying it only where one of its literal starts occurs. */
-  sticky: RegExp | undefined;
-  /** What every match starts with (lower case), when that could be read off the regex. */
-  starts: string[];
+  /** Source and flags of `re`. */
+  pattern: RegexData;
+  /** What every match starts with (lower case) and the regex again, sticky, to try it only there; see {@link readStarts}. */
+  starts?: { words: string[]; sticky: RegExp | undefined };
   /** Whether the regex can span lines (then it sees a few lines around each keyword). */
   multiline: boolean;
   /** How far the match may extend back over `[\w.-]` (the `[\w.-]{0,50}?` that starts many rules). */
@@ -90,17 +90,27 @@ export function compileRule(rule: ScanRule): CompiledRule {
       prefix = 100;
     }
   }
-  const starts = matchStarts(rest, flags);
   return {
     rule,
     re: new RegExp(rest, `${flags}gd`),
-    sticky: starts && new RegExp(rest, `${flags}yd`),
-    starts: starts ?? [],
+    pattern: [rest, flags],
     multiline: /\\n|\\r|\\s\\S/.test(source.replace(/\\\\\[nr(?:NR)?\]/g, '')),
     prefix,
     path: rule.path ? toRegExp(rule.path) : undefined,
     allowlists: (rule.allowlists ?? []).map(compileAllowlist),
   };
+}
+
+/**
+ * The literal starts of the rule's regex (none when they cannot be read off it), read once: about
+ * 30 ms for the whole ruleset before the JIT warms up, so only texts large enough to gain wait for it.
+ */
+export function readStarts(c: CompiledRule): { words: string[]; sticky: RegExp | undefined } {
+  if (c.starts) return c.starts;
+  const [source, flags] = c.pattern;
+  const words = matchStarts(source, flags);
+  c.starts = { words: words ?? [], sticky: words && new RegExp(source, `${flags}yd`) };
+  return c.starts;
 }
 
 /** Runs the rule over `text.slice(from, to)`. */
@@ -119,8 +129,7 @@ export function scanWindow(text: string, from: number, to: number, c: CompiledRu
  * positions where one of its literal starts occurs: a global regex returns the leftmost match at or
  * after lastIndex, and no match begins anywhere else.
  */
-export function scanStarts(text: string, positions: readonly number[], c: CompiledRule, ctx: ScanContext): void {
-  const re = c.sticky as RegExp;
+export function scanStarts(text: string, positions: readonly number[], re: RegExp, c: CompiledRule, ctx: ScanContext): void {
   let next = 0;
   let previousEnd = 0;
   for (const at of Int32Array.from(positions).sort()) {

@@ -1,10 +1,11 @@
 /**
  * Runs a ruleset like gitleaks: one Aho–Corasick pass finds every rule keyword, and a rule runs only
- * on the lines around its keywords; where those are many, it runs on the whole text, tried only at
- * the literal starts of its regex when these could be read off it.
+ * on the lines around its keywords; where those are many, it runs on the whole text, and in a large
+ * text is tried only at the literal starts of its regex when these could be read off it (the same
+ * pass finds those).
  */
 import { KeywordIndex } from './keywordIndex';
-import { compileAllowlist, compileRule, scanStarts, scanWindow, type CompiledAllowlist, type CompiledRule, type ScanRule, type SecretFinding } from './secretMatches';
+import { compileAllowlist, compileRule, readStarts, scanStarts, scanWindow, type CompiledAllowlist, type CompiledRule, type ScanRule, type SecretFinding } from './secretMatches';
 import type { GitleaksAllowlist } from './secretRuleTypes';
 
 /** Windows of text a rule runs on, as [start, end) pairs, sorted and disjoint. */
@@ -14,15 +15,25 @@ const CONTEXT_LINES = 5;
 const DENSE_WINDOWS = 64;
 const MAX_WINDOW_SIDE = 2000;
 
+/** Below this many characters no text gains enough from literal starts to pay for reading them. */
+export const STARTS_FROM = 256 * 1024;
+
+/** The keyword automaton and what its keywords mean. */
+interface Index {
+  index: KeywordIndex;
+  /** For each keyword id, the rules that list it. */
+  rulesOf: number[][];
+  /** For each keyword id, the rules every match of which starts with it (empty without starts). */
+  startOf: number[][];
+  withStarts: boolean;
+}
+
 /** A compiled ruleset. */
 export class SecretScanner {
   private readonly rules: CompiledRule[];
-  private readonly index: KeywordIndex;
-  /** For each keyword id, the rules that list it. */
-  private readonly rulesOf: number[][] = [];
-  /** For each keyword id, the rules every match of which starts with it. */
-  private readonly startOf: number[][] = [];
   private readonly global: CompiledAllowlist;
+  private readonly keywordsOnly: Index;
+  private withStarts: Index | undefined;
 
   /**
    * @param keep our own filter of secrets (false: not a secret), applied after a rule's entropy
@@ -32,27 +43,33 @@ export class SecretScanner {
     global: GitleaksAllowlist,
     private readonly keep: (secret: string) => boolean,
   ) {
+    this.rules = rules.map(compileRule);
+    this.global = compileAllowlist(global);
+    this.keywordsOnly = this.buildIndex(false);
+  }
+
+  /** The automaton over every rule keyword, and with `starts` every literal start too. */
+  private buildIndex(starts: boolean): Index {
     const keywords: string[] = [];
     const idOf = new Map<string, number>();
+    const rulesOf: number[][] = [];
+    const startOf: number[][] = [];
     const add = (word: string, to: number[][], ruleIndex: number) => {
       let id = idOf.get(word);
       if (id === undefined) {
         id = keywords.length;
         idOf.set(word, id);
         keywords.push(word);
-        this.rulesOf.push([]);
-        this.startOf.push([]);
+        rulesOf.push([]);
+        startOf.push([]);
       }
       if (!to[id]!.includes(ruleIndex)) to[id]!.push(ruleIndex);
     };
-    this.rules = rules.map((rule, ruleIndex) => {
-      const compiled = compileRule(rule);
-      for (const word of rule.keywords) add(word, this.rulesOf, ruleIndex);
-      for (const word of compiled.starts) add(word, this.startOf, ruleIndex);
-      return compiled;
+    this.rules.forEach((c, ruleIndex) => {
+      for (const word of c.rule.keywords) add(word, rulesOf, ruleIndex);
+      if (starts) for (const word of readStarts(c).words) add(word, startOf, ruleIndex);
     });
-    this.index = new KeywordIndex(keywords);
-    this.global = compileAllowlist(global);
+    return { index: new KeywordIndex(keywords), rulesOf, startOf, withStarts: starts };
   }
 
   /** Ids of every rule, in order. */
@@ -65,7 +82,8 @@ export class SecretScanner {
    * @param path the file the text comes from, if any (a few rules apply only to some files)
    */
   find(text: string, path?: string): SecretFinding[] {
-    const { rules, index, rulesOf, startOf } = this;
+    const { rules } = this;
+    const { index, rulesOf, startOf, withStarts } = text.length < STARTS_FROM ? this.keywordsOnly : (this.withStarts ??= this.buildIndex(true));
     const windows: (Windows | undefined)[] = new Array(rules.length);
     const whole = new Uint8Array(rules.length);
     /** Per rule, where its literal starts occur (in the order found, which is by their end). */
@@ -97,7 +115,8 @@ export class SecretScanner {
       if (!w) return;
       const c = rules[r] as CompiledRule;
       if (c.path && !(path && c.path.test(path))) return;
-      if (whole[r] && c.sticky) scanStarts(text, starts[r] ?? [], c, ctx);
+      const sticky = withStarts && whole[r] ? c.starts?.sticky : undefined;
+      if (sticky) scanStarts(text, starts[r] ?? [], sticky, c, ctx);
       else for (let i = 0; i < w.length; i += 2) scanWindow(text, w[i] as number, w[i + 1] as number, c, ctx);
     });
     return ctx.out.sort((a, b) => a.start - b.start || b.end - a.end);

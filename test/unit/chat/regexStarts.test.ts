@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { matchStarts } from '../../../src/core/chat/regexStarts';
 import { GITLEAKS_RULES } from '../../../src/core/chat/gitleaksRules';
 import { redactSecrets } from '../../../src/core/chat/secrets';
+import { STARTS_FROM } from '../../../src/core/chat/secretScan';
 import { DEFAULT_CORPUS, loadSecretCorpus } from '../../bench/secrets';
 
 describe('literal starts of a regex', () => {
@@ -51,17 +52,21 @@ describe('literal starts of a regex', () => {
 });
 
 describe('secret redaction where keywords are dense', () => {
-  // Many keyword lines make a rule scan the whole text, trying its regex only at its literal starts.
+  // Many keyword lines make a rule scan the whole text; in a large one it is tried only at its literal starts.
   const corpus = loadSecretCorpus(DEFAULT_CORPUS);
+  const large = (snippets: { text: string }[]) => {
+    const block = snippets.map((s) => `${s.text}\n\n`).join('');
+    return block.repeat(Math.ceil(STARTS_FROM / block.length) + 1);
+  };
 
   it('catches every corpus secret when all of them sit in one text', () => {
-    const text = corpus.secrets.map((s) => `${s.text}\n\n`).join('').repeat(3);
+    const text = large(corpus.secrets);
     const out = redactSecrets(text, 'all.ts').text;
     assert.deepEqual(corpus.secrets.filter((s) => out.includes(s.secret)).map((s) => s.kind), []);
   });
 
   it('leaves every look-alike unchanged when all of them sit in one text', () => {
-    const text = corpus.lookalikes.map((s) => `${s.text}\n\n`).join('').repeat(3);
+    const text = large(corpus.lookalikes);
     assert.equal(redactSecrets(text, 'all.ts').text, text);
   });
 });
