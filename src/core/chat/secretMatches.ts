@@ -31,7 +31,7 @@ export interface CompiledRule {
   /** Source and flags of `re`. */
   pattern: RegexData;
   /** What every match starts with (lower case) and the regex again, sticky, to try it only there; see {@link readStarts}. */
-  starts?: { words: string[]; sticky: RegExp | undefined };
+  starts: { words: string[]; sticky: RegExp | undefined } | undefined;
   /** Whether the regex can span lines (then it sees a few lines around each keyword). */
   multiline: boolean;
   /** How far the match may extend back over `[\w.-]` (the `[\w.-]{0,50}?` that starts many rules). */
@@ -94,6 +94,7 @@ export function compileRule(rule: ScanRule): CompiledRule {
     rule,
     re: new RegExp(rest, `${flags}gd`),
     pattern: [rest, flags],
+    starts: undefined, // set by readStarts; present from the start so every rule keeps one shape
     multiline: /\\n|\\r|\\s\\S/.test(source.replace(/\\\\\[nr(?:NR)?\]/g, '')),
     prefix,
     path: rule.path ? toRegExp(rule.path) : undefined,
