@@ -4,28 +4,16 @@
  * `password = "…"` assignments, Basic/Bearer literals, xAI keys, private keys cut before their END
  * line). Used to redact attached context (chat/secrets.ts) and every user-facing string (log.ts).
  *
- * Runs like gitleaks: a rule runs only where one of its keywords occurs (one Aho–Corasick pass finds
- * them all), its secret must clear the rule's entropy and allowlists, and then our own filters drop
- * placeholders and values published as examples in vendors' documentation.
+ * Runs like gitleaks (secretScan.ts): a rule runs only where one of its keywords occurs, its secret
+ * must clear the rule's entropy and allowlists, and then our own filters (here) drop placeholders and
+ * values published as examples in vendors' documentation.
  */
 import { GITLEAKS_GLOBAL_ALLOWLIST, GITLEAKS_RULES } from './gitleaksRules';
-import { KeywordIndex } from './keywordIndex';
-import type { GitleaksAllowlist, GitleaksRule, RegexData } from './secretRuleTypes';
+import { shannonEntropy, type ScanRule, type SecretFinding } from './secretMatches';
+import { SecretScanner } from './secretScan';
 
-/** One secret found in a text: `text.slice(start, end)` is the secret. */
-export interface SecretFinding {
-  start: number;
-  end: number;
-  ruleId: string;
-}
-
-/** Our own rules, in gitleaks' shape, with an optional extra check of the secret. */
-interface LocalRule extends GitleaksRule {
-  /** Runs over the whole text rather than the lines around a keyword (for multi-line secrets). */
-  wholeText?: boolean;
-  /** Keeps the finding only when true. */
-  check?: (secret: string) => boolean;
-}
+export type { SecretFinding } from './secretMatches';
+export { shannonEntropy } from './secretMatches';
 
 /** Names whose value is a secret; the tail check below drops `tokenType`, `passwordLabel` and the like. */
 const SECRET_NAME = String.raw`(?:pass(?:word|wd|phrase)|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|signing[_-]?key|encryption[_-]?key|master[_-]?key|credentials?)[\w-]*`;
@@ -33,7 +21,7 @@ const VALUE = String.raw`(?:"([^"\s\\]{1,256})"|'([^'\s\\]{1,256})'|\x60([^\x60\
 const BENIGN_NAME_TAIL =
   /(?:type|types|count|limit|url|uri|endpoint|name|names|length|size|file|path|dir|id|ids|expiry|expires|expiresat|expiresin|ttl|timeout|header|field|label|hint|placeholder|prompt|message|msg|text|title|regex|pattern|policy|min|max|required|enabled|prefix|suffix|ref|version|format|mode|kind|style|class|color|icon|izer|ize|ized|izing|input|form|page|reset|strength|visible|visibility|confirm|confirmation|changed|provided|store|storage|cache|key(?:s)?name)$/;
 
-const LOCAL_RULES: readonly LocalRule[] = [
+const LOCAL_RULES: readonly ScanRule[] = [
   {
     id: 'private-key-block',
     // Base64 lines (and Proc-Type-style headers) after BEGIN, up to END when it is there at all.
@@ -60,7 +48,7 @@ const LOCAL_RULES: readonly LocalRule[] = [
     id: 'secret-assignment',
     regex: [String.raw`(${SECRET_NAME})["']?[ \t]*(?::=|=>|=|:)[ \t]*(?![=>~])${VALUE}`, 'i'],
     keywords: ['pass', 'pwd', 'secret', 'token', 'key', 'credential'],
-    // The secret is whichever value group matched, after the checks in assignmentSecret.
+    secretOf: assignmentSecret,
   },
   {
     id: 'basic-auth-literal',
@@ -115,20 +103,6 @@ export function isPlaceholder(value: string): boolean {
   return stem.length > 0 && stem.every((w) => w === '' || PLACEHOLDER_WORDS.has(w)) && stem.some((w) => w !== '');
 }
 
-/** Shannon entropy in bits per character, as gitleaks computes it. */
-export function shannonEntropy(value: string): number {
-  if (!value) return 0;
-  const counts = new Map<string, number>();
-  for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-  const n = [...value].length;
-  let entropy = 0;
-  for (const count of counts.values()) {
-    const p = count / n;
-    entropy -= p * Math.log2(p);
-  }
-  return entropy;
-}
-
 function isBasicCredential(encoded: string): boolean {
   let decoded: string;
   try {
@@ -157,119 +131,12 @@ function assignmentSecret(m: RegExpExecArray): number | undefined {
   return group;
 }
 
-interface Compiled {
-  rule: LocalRule;
-  re: RegExp;
-  multiline: boolean;
-  /** How far the match may extend back over `[\w.-]` (the `[\w.-]{0,50}?` that starts many rules). */
-  prefix: number;
-  path?: RegExp;
-  allowlists: CompiledAllowlist[];
-}
-interface CompiledAllowlist {
-  and: boolean;
-  target: string;
-  regexes: RegExp[];
-  /** Stopwords as one automaton (generic-api-key has 1,400 of them), built when first needed. */
-  stopwords: (() => KeywordIndex) | undefined;
-  paths: RegExp[];
-}
-
-const toRegExp = ([source, flags]: RegexData, extra = ''): RegExp => new RegExp(source, flags + extra);
-
-function compileAllowlist(a: GitleaksAllowlist): CompiledAllowlist {
-  const words = a.stopwords ?? [];
-  let built: KeywordIndex | undefined;
-  const stopwords = words.length ? () => (built ??= new KeywordIndex(words.map((w) => w.toLowerCase()))) : undefined;
-  return { and: a.and ?? false, target: a.target ?? 'secret', regexes: (a.regexes ?? []).map((r) => toRegExp(r)), stopwords, paths: (a.paths ?? []).map((r) => toRegExp(r)) };
-}
-
-/** Whether the rule's regex can span lines (then it sees a few lines around each keyword). */
-function spansLines([source]: RegexData): boolean {
-  return /\\n|\\r|\\s\\S/.test(source.replace(/\\\\\[nr(?:NR)?\]/g, ''));
-}
-
-const LAZY_PREFIX = String.raw`[\w.-]{0,50}?`;
-
-/**
- * A leading `[\w.-]{0,50}?` only moves the match start back over the name before the keyword; run
- * without it (so the regex engine can skip to the keyword's first letter) and walk back afterwards.
- * `[\w.-]{0,50}?(?:[\w.-]{0,50}?(?:` (some gitleaks rules) is the same with 100.
- */
-function withoutPrefix([source, flags]: RegexData): { re: RegExp; prefix: number } {
-  if (!source.startsWith(LAZY_PREFIX)) return { re: new RegExp(source, `${flags}gd`), prefix: 0 };
-  let rest = source.slice(LAZY_PREFIX.length);
-  let prefix = 50;
-  if (rest.startsWith(`(?:${LAZY_PREFIX}`)) {
-    rest = `(?:${rest.slice(3 + LAZY_PREFIX.length)}`;
-    prefix = 100;
-  }
-  return { re: new RegExp(rest, `${flags}gd`), prefix };
-}
-
-const isNameChar = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 46 || code === 45;
-
-interface Engine {
-  rules: Compiled[];
-  index: KeywordIndex;
-  /** For each keyword id, the rules that list it. */
-  rulesOf: number[][];
-  global: CompiledAllowlist;
-}
-
-let engine: Engine | undefined;
+let scanner: SecretScanner | undefined;
 
 /** Compiles the ruleset on first use (a few ms), not at extension start. */
-function getEngine(): Engine {
-  if (engine) return engine;
-  const all: LocalRule[] = [...GITLEAKS_RULES, ...LOCAL_RULES];
-  const rules = all.map<Compiled>((rule) => ({
-    rule,
-    ...withoutPrefix(rule.regex),
-    multiline: spansLines(rule.regex),
-    path: rule.path ? toRegExp(rule.path) : undefined,
-    allowlists: (rule.allowlists ?? []).map(compileAllowlist),
-  }));
-  const keywords: string[] = [];
-  const idOf = new Map<string, number>();
-  const rulesOf: number[][] = [];
-  rules.forEach((c, ruleIndex) => {
-    for (const word of c.rule.keywords) {
-      let id = idOf.get(word);
-      if (id === undefined) {
-        id = keywords.length;
-        idOf.set(word, id);
-        keywords.push(word);
-        rulesOf.push([]);
-      }
-      if (!rulesOf[id]!.includes(ruleIndex)) rulesOf[id]!.push(ruleIndex);
-    }
-  });
-  engine = { rules, index: new KeywordIndex(keywords), rulesOf, global: compileAllowlist(GITLEAKS_GLOBAL_ALLOWLIST) };
-  return engine;
-}
-
-/** Windows of text a rule runs on, as [start, end) pairs, sorted and disjoint. */
-type Windows = number[];
-
-const CONTEXT_LINES = 5;
-const DENSE_WINDOWS = 64;
-const MAX_WINDOW_SIDE = 2000;
-
-function lineStart(text: string, at: number, linesBack: number): number {
-  let pos = text.lastIndexOf('\n', at) + 1;
-  for (let n = 0; n < linesBack && pos > 0; n++) pos = text.lastIndexOf('\n', pos - 2) + 1;
-  return Math.max(pos, at - MAX_WINDOW_SIDE);
-}
-
-function lineEnd(text: string, at: number, linesAhead: number): number {
-  let pos = at;
-  for (let n = 0; n <= linesAhead; n++) {
-    const nl = text.indexOf('\n', pos);
-    if (nl < 0) return Math.min(text.length, at + MAX_WINDOW_SIDE);
-    pos = nl + 1;
-  }
-  return Math.min(pos - 1, at + MAX_WINDOW_SIDE);
+function getScanner(): SecretScanner {
+  scanner ??= new SecretScanner([...GITLEAKS_RULES, ...LOCAL_RULES], GITLEAKS_GLOBAL_ALLOWLIST, (secret) => !isPlaceholder(secret) && !DOC_EXAMPLES.has(secret) && !DOC_EXAMPLE_SHAPE.test(secret));
+  return scanner;
 }
 
 /**
@@ -277,90 +144,10 @@ function lineEnd(text: string, at: number, linesAhead: number): number {
  * @param path the file the text comes from, if any (a few rules apply only to some files)
  */
 export function findSecrets(text: string, path?: string): SecretFinding[] {
-  const { rules, index, rulesOf, global } = getEngine();
-  const windows: (Windows | undefined)[] = new Array(rules.length);
-  const whole = new Uint8Array(rules.length);
-  index.scan(text, (id, end) => {
-    for (const r of rulesOf[id] as number[]) {
-      const c = rules[r] as Compiled;
-      let w = windows[r];
-      if (!w) w = windows[r] = [];
-      if (whole[r]) continue;
-      if (c.rule.wholeText || w.length > DENSE_WINDOWS * 2) {
-        // Keywords on many lines: one pass over the whole text (gitleaks' own semantics) beats many slices.
-        whole[r] = 1;
-        w.length = 0;
-        w.push(0, text.length);
-        continue;
-      }
-      if (w.length > 0 && end <= (w[w.length - 1] as number)) continue;
-      const lines = c.multiline ? CONTEXT_LINES : 0;
-      const start = lineStart(text, end - 1, lines);
-      const stop = lineEnd(text, end - 1, lines);
-      if (w.length > 0 && start <= (w[w.length - 1] as number)) w[w.length - 1] = stop;
-      else w.push(start, stop);
-    }
-  });
-  const found: SecretFinding[] = [];
-  windows.forEach((w, r) => {
-    if (!w) return;
-    const c = rules[r] as Compiled;
-    if (c.path && !(path && c.path.test(path))) return;
-    for (let i = 0; i < w.length; i += 2) scanWindow(text, w[i] as number, w[i + 1] as number, c, global, path, found);
-  });
-  return found.sort((a, b) => a.start - b.start || b.end - a.end);
-}
-
-function scanWindow(text: string, from: number, to: number, c: Compiled, global: CompiledAllowlist, path: string | undefined, out: SecretFinding[]): void {
-  const slice = from === 0 && to === text.length ? text : text.slice(from, to);
-  c.re.lastIndex = 0;
-  let previousEnd = 0;
-  for (let m = c.re.exec(slice); m; m = c.re.exec(slice)) {
-    if (m[0].length === 0) c.re.lastIndex++;
-    let matchStart = m.index;
-    for (const limit = Math.max(m.index - c.prefix, previousEnd); matchStart > limit && isNameChar(slice.charCodeAt(matchStart - 1)); ) matchStart--;
-    previousEnd = m.index + m[0].length;
-    const match = slice.slice(matchStart, previousEnd);
-    const group = c.rule.id === 'secret-assignment' ? assignmentSecret(m) : secretGroup(m, c.rule.secretGroup);
-    if (group === undefined) continue;
-    const span = m.indices?.[group];
-    if (!span) continue;
-    const secret = m[group] as string;
-    if (c.rule.entropy && shannonEntropy(secret) <= c.rule.entropy) continue;
-    if (isPlaceholder(secret) || DOC_EXAMPLES.has(secret) || DOC_EXAMPLE_SHAPE.test(secret)) continue;
-    if (c.rule.check && !c.rule.check(secret)) continue;
-    const line = () => lineAround(slice, matchStart, previousEnd);
-    if (allowed(global, secret, match, line, path) || c.allowlists.some((a) => allowed(a, secret, match, line, path))) continue;
-    out.push({ start: from + span[0], end: from + span[1], ruleId: c.rule.id });
-  }
-}
-
-/** gitleaks: the configured group, else the first non-empty one, else the whole match. */
-function secretGroup(m: RegExpExecArray, configured: number | undefined): number | undefined {
-  if (configured && configured > 0) return m[configured] === undefined ? undefined : configured;
-  for (let g = 1; g < m.length; g++) if (m[g]) return g;
-  return 0;
-}
-
-function lineAround(text: string, start: number, end: number): string {
-  const from = text.lastIndexOf('\n', start - 1) + 1;
-  const to = text.indexOf('\n', end);
-  return text.slice(from, to < 0 ? text.length : to);
-}
-
-function allowed(a: CompiledAllowlist, secret: string, match: string, line: () => string, path: string | undefined): boolean {
-  const target = a.target === 'match' ? match : a.target === 'line' ? line() : secret;
-  const regexHit = a.regexes.some((re) => re.test(target));
-  const stopHit = a.stopwords?.().has(secret) ?? false;
-  if (!a.and) return regexHit || stopHit;
-  const checks: boolean[] = [];
-  if (a.paths.length) checks.push(!!path && a.paths.some((re) => re.test(path)));
-  if (a.regexes.length) checks.push(regexHit);
-  if (a.stopwords) checks.push(stopHit);
-  return checks.every(Boolean);
+  return getScanner().find(text, path);
 }
 
 /** Ids of every rule, for documentation and tests. */
 export function secretRuleIds(): string[] {
-  return getEngine().rules.map((c) => c.rule.id);
+  return getScanner().ids();
 }

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { isEnvFile, redactSecrets } from '../../../src/core/chat/secrets';
-import { findSecrets, isPlaceholder, secretRuleIds } from '../../../src/core/chat/secretRules';
+import { findSecrets, isPlaceholder, secretRuleIds, shannonEntropy } from '../../../src/core/chat/secretRules';
 import { KeywordIndex } from '../../../src/core/chat/keywordIndex';
 import { DEFAULT_CORPUS, loadSecretCorpus, runSecretCorpus } from '../../bench/secrets';
 
@@ -97,6 +97,17 @@ describe('keyword index', () => {
     const expected = keywords.flatMap((k) => [...lower.matchAll(new RegExp(k.replace('.', '\\.'), 'g'))].map((m) => `${k}@${m.index + k.length}`));
     assert.deepEqual(seen.sort(), expected.sort());
     assert.ok(new KeywordIndex(['secret']).has('mySECRET') && !new KeywordIndex(['secret']).has('secre'));
+  });
+});
+
+describe('Shannon entropy', () => {
+  it('is bits per character, counting code points, as gitleaks computes it', () => {
+    assert.equal(shannonEntropy('aabb'), 1);
+    assert.equal(shannonEntropy('abcdefgh'), 3);
+    assert.equal(shannonEntropy('zzzz'), 0);
+    assert.equal(shannonEntropy('😀😀ab'), 1.5); // two code points of one kind, not four UTF-16 units
+    assert.equal(shannonEntropy('é'.repeat(2) + 'ab'), shannonEntropy('xxab'));
+    assert.equal(shannonEntropy(''), 0);
   });
 });
 
