@@ -33,12 +33,20 @@ export interface ToolResult {
 }
 
 /**
- * The tools a turn offers, and what runs them. `run` returns the results to continue the turn with
- * another model call, or undefined to end the turn after this call (propose_edits: the user decides).
+ * What running a step's tool calls gave: results to continue the turn with another model call;
+ * undefined to end the turn after this call (propose_edits in chat: the user decides); or `stop`,
+ * to end the task with that message (a looping model), with the results of what did run.
  */
+export type ToolRunOutcome = ToolResult[] | undefined | { stop: string; results: ToolResult[] };
+
+/** The tools a turn offers, and what runs them. */
 export interface Toolbox {
   specs(): ToolSpec[];
-  run?(calls: AssistantToolCall[], turn: StoredTurn, signal: AbortSignal): Promise<ToolResult[] | undefined>;
+  run?(calls: AssistantToolCall[], turn: StoredTurn, signal: AbortSignal, info?: { requestId?: string }): Promise<ToolRunOutcome>;
+  /** Said to the model in the system prompt while these tools are offered. */
+  systemNote?(): string | undefined;
+  /** Tool calls the model wrote as text instead of calling them (fallback; see src/core/agent/textCalls.ts). */
+  textCalls?(text: string): AssistantToolCall[];
 }
 
 /** The context chips of the next message (the VS Code adapter's ChatContext). */
