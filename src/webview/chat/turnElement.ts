@@ -11,6 +11,7 @@ import type { GroupParking } from '../markdown/parking';
 import { MarkdownStream } from '../markdown/stream';
 import { editCardElement } from './editCard';
 import { serverToolCardsElement } from './serverToolCards';
+import { toolCardsElement } from './toolCards';
 import { linkCitationMarkers, sourceChipsElement } from './sourceChips';
 import { attachmentChip, statusLine, usageFooter, type TurnActions } from './turnParts';
 
@@ -122,7 +123,9 @@ export class TurnElement {
     this.footer?.remove();
     this.cards?.remove();
     this.sources?.remove();
-    this.toolSlot.replaceChildren(...[serverToolCardsElement(this.turn.serverTools)].filter((e) => e !== undefined));
+    this.toolSlot.replaceChildren(
+      ...[serverToolCardsElement(this.turn.serverTools), toolCardsElement(this.turn.toolCards, (id, decision) => this.ctx.actions.approveTool(id, decision))].filter((e) => e !== undefined),
+    );
     this.sources = sourceChipsElement(this.turn.sources);
     if (this.body) linkCitationMarkers(this.body, this.turn.sources);
     this.status = statusLine(this.turn, this.ctx.actions, this.turn.status === 'streaming' ? this.waiting : undefined);

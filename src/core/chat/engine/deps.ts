@@ -6,7 +6,7 @@
 import type { AssistantToolCall, ToolSpec } from '../../api';
 import type { Config } from '../../configStore';
 import type { Logger } from '../../log';
-import type { AttachmentView, ErrorAction, HostMessage } from '../../../shared/protocol';
+import type { AttachmentView, ChatMode, ErrorAction, HostMessage } from '../../../shared/protocol';
 import type { Conversation, StoredTurn } from '../conversation';
 import type { HistoryStore } from '../historyStore';
 import type { ContextItem } from '../prompt';
@@ -77,6 +77,8 @@ export interface EngineDeps {
   post: (message: HostMessage) => void;
   /** Removes secrets (the stored key, anything key-shaped) from text the user will see or we store. */
   scrub: (text: string) => string;
+  /** The composer's mode (shown in the view state); default chat. */
+  mode?: () => ChatMode;
   /** Tools of a chat turn; default: none. */
   toolbox?: Toolbox;
   /** After an answer ended well, with its tool calls: edit cards are made here. */

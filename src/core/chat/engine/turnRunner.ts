@@ -83,6 +83,8 @@ export class TurnRunner {
 
     const route = routeModel({ task: meta?.task ?? 'chat', hasImages: images.length > 0, size: user.text.length + (user.context?.text.length ?? 0) }, settings);
     const model = route.model;
+    // Specs first: they fix the turn's tool set (the mode), which the system note follows.
+    const tools = deps.toolbox?.specs() ?? [];
     const toolNote = deps.toolbox?.systemNote?.();
     const system = renderTemplate(chatSystemPrompt, { workspace: deps.workspaceName() || 'not open', date: new Date(now()).toISOString().slice(0, 10) });
     const prompt = buildPrompt({
@@ -106,7 +108,6 @@ export class TurnRunner {
     this.active = { abort, batcher };
     let lastSave = now();
     const messages: ChatMessage[] = [...prompt.messages];
-    const tools = deps.toolbox?.specs() ?? [];
     const calls: AssistantToolCall[] = [];
     const serverTools = serverToolsFor(settings, resolveEndpoint(settings.api, settings.baseUrl));
     const postServerTools = (): void => deps.post({ type: 'serverTools', turnId: assistant.id, cards: assistant.serverTools ?? [], sources: assistant.sources ?? [] });
