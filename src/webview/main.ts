@@ -61,7 +61,8 @@ messages.onStreamingChange = (streaming) => composer.setStreaming(streaming);
 const toolToggles = new ServerToolToggles(post);
 composer.element.querySelector('.composer-bar')?.prepend(toolToggles.element);
 const modeSwitch = new ModeSwitch(post);
-composer.element.querySelector('.composer-bar')?.prepend(modeSwitch.element);
+// Its own row above the bar: the bar is full in a narrow sidebar (toggles, their reason, the meter).
+composer.element.querySelector('.composer-bar')?.before(modeSwitch.element);
 
 const main = h('main', { class: 'chat-main' }, messages.element, historyPanel.element);
 app.append(header.element, keyBanner, main, notices.element, composer.element, announcer.element);

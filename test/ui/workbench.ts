@@ -152,3 +152,24 @@ export async function ask(frame: Frame, text: string): Promise<Locator> {
   }
   throw new Error(`No answer appeared for: ${text}`);
 }
+
+/**
+ * Stores `key` (waiting for "Grok API key saved."), then runs Test Connection until it reports
+ * "Connected to", answering the key consent with "Send Key" whenever it shows: for tests that must
+ * be sure the key reaches the fake host before they start.
+ */
+export async function ensureConnected(page: Page, key: string, timeoutMs = 45_000): Promise<void> {
+  await setKey(page, key);
+  await page.locator('.notification-toast', { hasText: 'Grok API key saved.' }).waitFor({ timeout: 30_000 });
+  await runCommand(page, 'Notifications: Clear All Notifications');
+  await runCommand(page, 'Grok: Test Connection');
+  const allow = page.locator('.monaco-dialog-box').getByRole('button', { name: 'Send Key', exact: true });
+  const connected = page.locator('.notification-toast', { hasText: 'Connected to' });
+  const deadline = Date.now() + timeoutMs;
+  while (!(await connected.count())) {
+    if (await allow.count()) await allow.click().catch(() => undefined);
+    if (Date.now() > deadline) throw new Error(`Test Connection did not connect; notifications: ${JSON.stringify(await page.locator('.notification-toast').allInnerTexts())}`);
+    await page.waitForTimeout(200);
+  }
+  await runCommand(page, 'Notifications: Clear All Notifications');
+}

@@ -128,7 +128,8 @@ export class TurnElement {
     );
     this.sources = sourceChipsElement(this.turn.sources);
     if (this.body) linkCitationMarkers(this.body, this.turn.sources);
-    this.status = statusLine(this.turn, this.ctx.actions, this.turn.status === 'streaming' ? this.waiting : undefined);
+    const asking = this.turn.toolCards?.some((c) => c.status === 'waiting') ? 'Waiting for your answer above…' : undefined;
+    this.status = statusLine(this.turn, this.ctx.actions, this.turn.status === 'streaming' ? (this.waiting ?? asking) : undefined);
     this.footer = usageFooter(this.turn);
     const edits = this.turn.edits ?? [];
     this.cards = edits.length ? h('div', { class: 'edit-cards' }, ...edits.map((card) => editCardElement(card, this.ctx.actions))) : undefined;
