@@ -47,7 +47,9 @@ export function playAgentStep(ctx: ScenarioContext, steps: readonly AgentStep[])
     script.finish = 'tool_calls';
   }
   const { body, tail } = ctx.frames(script);
-  return ctx.stream([...body, ...tail], { intervalMs: ctx.num('intervalMs', 0) });
+  // `contextWindow`: the window the server says the model has (to test long tasks near it).
+  const headers = ctx.options.contextWindow ? { 'x-grok-context-window': String(ctx.options.contextWindow) } : undefined;
+  return ctx.stream([...body, ...tail], { intervalMs: ctx.num('intervalMs', 0), headers });
 }
 
 const call = (name: string, args: unknown) => ({ calls: [{ name, args }] });
@@ -80,6 +82,11 @@ export const AGENT_SCENARIOS: Record<string, (ctx: ScenarioContext) => Promise<v
     ]),
   /** A read of a file outside the workspace (the `path` option), then an answer quoting the result. */
   'agent-outside': (ctx) => playAgentStep(ctx, [call('read_file', { path: String(ctx.options.path ?? '../outside.txt') }), { text: 'Outside read: {{last}}' }]),
+  /** Reads big0.txt … big4.txt, one a step, then answers (long tasks near the window). */
+  'agent-read-many': (ctx) => {
+    const round = agentProgress(ctx).rounds;
+    return playAgentStep(ctx, round < 5 ? [call('read_file', { path: `big${round}.txt` })] : [{ text: 'Read them all.' }]);
+  },
   /** An edit proposal, then an answer quoting what the user decided (approval and Deny paths). */
   'agent-edit': (ctx) =>
     playAgentStep(ctx, [

@@ -12,13 +12,17 @@ import { routeModel, type Task } from '../../router';
 import type { ErrorAction, UsageView } from '../../../shared/protocol';
 import { turnView, type Conversation, type StoredTurn } from '../conversation';
 import { DeltaBatcher } from '../deltaBatcher';
-import { buildPrompt } from '../prompt';
+import { fitToolResults } from '../../agent/contextFit';
+import { buildPrompt, promptLimit } from '../prompt';
 import { applyServerToolEvent, finishServerTools } from '../serverToolState';
 import { serverToolsFor } from '../serverToolSettings';
 import { contextWindowFor } from '../tokens';
 import type { EngineDeps } from './deps';
 import { runModelCall, type ModelCallResult } from './modelCall';
 import { preflight } from './preflight';
+
+/** The note above an answer whose older tool results were shortened to fit. */
+const SHORTENED_NOTE = 'Older tool results were shortened to fit the model\'s context.';
 
 /** How often an answer being streamed is saved, so a crash or reload keeps it. */
 const SAVE_INTERVAL_MS = 1_000;
@@ -99,9 +103,10 @@ export class TurnRunner {
     if (prompt.overLimit) {
       return fail(`This message is too long for ${model} (about ${prompt.estimatedTokens.toLocaleString('en-US')} tokens of ${prompt.limit.toLocaleString('en-US')}). Remove attachments or shorten it.`);
     }
-    if (prompt.droppedTurns > 0) {
-      assistant.note = `${prompt.droppedTurns} older message${prompt.droppedTurns === 1 ? ' was' : 's were'} left out to fit the model's context.`;
-    }
+    const notes: string[] = [];
+    if (prompt.shortenedResults > 0) notes.push(SHORTENED_NOTE);
+    if (prompt.droppedTurns > 0) notes.push(`${prompt.droppedTurns} older message${prompt.droppedTurns === 1 ? ' was' : 's were'} left out to fit the model's context.`);
+    if (notes.length) assistant.note = notes.join(' ');
 
     const abort = new AbortController();
     const batcher = new DeltaBatcher((b) => deps.post({ type: 'turnDelta', turnId: assistant.id, text: b.text || undefined, reasoning: b.reasoning || undefined }));
@@ -126,6 +131,10 @@ export class TurnRunner {
           assistant.status = 'error';
           assistant.error = { message: 'Stopped: the monthly budget is used up (grok.monthlyBudgetUsd).', action: 'openSettings' };
           break;
+        }
+        // A long task nears the window: old tool results are shortened (the rest stays append-only).
+        if (step > 1 && fitToolResults(messages, promptLimit(this.contextWindow(model), settings.maxOutputTokens)) > 0 && !assistant.note?.includes(SHORTENED_NOTE)) {
+          assistant.note = assistant.note ? `${SHORTENED_NOTE} ${assistant.note}` : SHORTENED_NOTE;
         }
         let waiting = false;
         // Citation positions count from the start of this call's text; the turn's text may hold earlier steps'.
