@@ -29,6 +29,7 @@ describe('Agent mode in the real workbench (fake xAI server)', function () {
       mkdirSync(join(workspace, 'src'), { recursive: true });
       writeFileSync(join(workspace, 'src/math.ts'), ORIGINAL);
       writeFileSync(join(workspace, 'README.md'), '# Demo\n');
+      writeFileSync(join(workspace, 'AGENTS.md'), 'Project rule: keep answers short.\n');
       writeFileSync(join(dirname(workspace), 'outside.txt'), 'outside the workspace\n');
     }));
     await ensureConnected(wb.page, FAKE_XAI_KEY);
@@ -108,5 +109,18 @@ describe('Agent mode in the real workbench (fake xAI server)', function () {
     const answer = await ask(frame, '[scenario:agent-invalid] read something');
     assert.match(await ended(answer), /^The tool said: Error: invalid arguments for read_file: path: /);
     assert.equal(await answer.locator('.tool-card-failed').count(), 1);
+  });
+
+  it('AGENTS.md goes into the system prompt, shown as a chip that removes it for the conversation', async () => {
+    const chip = frame.locator('.composer .chip', { hasText: 'Rules: AGENTS.md' });
+    await chip.waitFor({ timeout: 15_000 });
+    fake.reset();
+    await ended(await ask(frame, '[scenario:echo] hello'));
+    const system = () => String(fake.requests.filter((r) => r.method === 'POST').at(-1)!.body!.messages![0]!.content);
+    assert.match(system(), /<project_rules>\n## AGENTS\.md\nProject rule: keep answers short\./);
+    await chip.getByRole('button', { name: 'Remove Rules: AGENTS.md' }).click();
+    await chip.waitFor({ state: 'detached', timeout: 10_000 });
+    await ended(await ask(frame, '[scenario:echo] again'));
+    assert.ok(!system().includes('project_rules'), 'removed for this conversation');
   });
 });

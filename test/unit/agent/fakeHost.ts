@@ -3,7 +3,7 @@ import { posix } from 'node:path';
 import { AgentToolbox, type ApprovalSettings } from '../../../src/core/agent/agentToolbox';
 import type { Bounded, FileRead, TextMatch, WorkspaceTools } from '../../../src/core/agent/tools';
 import { redactSecrets } from '../../../src/core/chat/secrets';
-import type { ModelClient } from '../../../src/core/chat/engine';
+import type { EngineDeps, ModelClient } from '../../../src/core/chat/engine';
 import type { FileChange } from '../../../src/core/edits';
 import { checkPathLexically } from '../../../src/core/safety';
 import type { HostMessage } from '../../../src/shared/protocol';
@@ -96,7 +96,7 @@ export function demoFiles(): Record<string, string> {
 export function agentFor(
   fake: FakeXaiServer,
   raw: Record<string, unknown> = {},
-  options: { files?: Record<string, string>; approvals?: Partial<ApprovalSettings>; client?: ModelClient; onCard?: (card: Extract<HostMessage, { type: 'toolCard' }>['card'], toolbox: AgentToolbox) => void } = {},
+  options: { files?: Record<string, string>; approvals?: Partial<ApprovalSettings>; client?: ModelClient; rules?: EngineDeps['rules']; onCard?: (card: Extract<HostMessage, { type: 'toolCard' }>['card'], toolbox: AgentToolbox) => void } = {},
 ): AgentHarness {
   const host = new FakeWorkspace(options.files ?? demoFiles());
   const logger = memoryLogger();
@@ -115,7 +115,7 @@ export function agentFor(
     now: () => (now += 1),
   });
   const { client } = clientFor(fake, { api: raw.api === 'responses' ? 'responses' : 'chat' });
-  const h = engineFor(fake, raw, { toolbox, logger, client: () => options.client ?? client });
+  const h = engineFor(fake, raw, { toolbox, logger, client: () => options.client ?? client, rules: options.rules });
   sink = h.posts;
   return {
     ...h,

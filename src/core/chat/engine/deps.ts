@@ -77,6 +77,8 @@ export interface EngineDeps {
   post: (message: HostMessage) => void;
   /** Removes secrets (the stored key, anything key-shaped) from text the user will see or we store. */
   scrub: (text: string) => string;
+  /** The project rules (AGENTS.md, .grok/rules) for `conversationId`'s system prompt; undefined when none or removed. */
+  rules?: (conversationId: string) => Promise<string | undefined>;
   /** The composer's mode (shown in the view state); default chat. */
   mode?: () => ChatMode;
   /** Tools of a chat turn; default: none. */

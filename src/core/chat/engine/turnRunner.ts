@@ -90,9 +90,10 @@ export class TurnRunner {
     // Specs first: they fix the turn's tool set (the mode), which the system note follows.
     const tools = deps.toolbox?.specs() ?? [];
     const toolNote = deps.toolbox?.systemNote?.();
-    const system = renderTemplate(chatSystemPrompt, { workspace: deps.workspaceName() || 'not open', date: new Date(now()).toISOString().slice(0, 10) });
+    const rules = await deps.rules?.(conversation.id);
+    const system = [renderTemplate(chatSystemPrompt, { workspace: deps.workspaceName() || 'not open', date: new Date(now()).toISOString().slice(0, 10) }), toolNote, rules].filter(Boolean).join('\n\n');
     const prompt = buildPrompt({
-      system: toolNote ? `${system}\n\n${toolNote}` : system,
+      system,
       history: conversation.turns.slice(0, conversation.turns.indexOf(user)),
       userText: user.text,
       context: user.context?.text ?? '',
