@@ -38,6 +38,11 @@ export const settingsSchema = z.object({
   'tools.xSearchExcludedHandles': stringList,
   'tools.xSearchFromDate': isoDate,
   'tools.xSearchToDate': isoDate,
+  // Agent mode: limits of one task, and which tool calls run without asking.
+  'agent.maxSteps': z.number().int().min(1).max(200).catch(25).default(25),
+  'agent.maxTaskCostUsd': z.number().min(0).catch(0).default(0),
+  'agent.approveReads': z.enum(['auto', 'ask']).catch('auto').default('auto'),
+  'agent.approveEdits': z.enum(['ask', 'auto']).catch('ask').default('ask'),
 });
 
 export type GrokSettings = z.infer<typeof settingsSchema>;

@@ -67,6 +67,10 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   /** A link in an answer was clicked; the host checks it before opening. */
   z.object({ type: z.literal('openLink'), href: z.string().max(4096) }),
   z.object({ type: z.literal('runCommand'), command: webviewCommandSchema }),
+  /** An approval card's button: run the tool call, refuse it, or allow its kind for the rest of the task. */
+  z.object({ type: z.literal('approveTool'), cardId: id, decision: z.enum(['allow', 'deny', 'allowTask']) }),
+  /** The composer's mode switch: Chat (no workspace tools) or Agent. */
+  z.object({ type: z.literal('setMode'), mode: z.enum(['chat', 'agent']) }),
   /** A composer toggle of one of xAI's server-side tools: sets `grok.tools.<tool>` to `auto` or `off`. */
   z.object({ type: z.literal('setServerTool'), tool: z.enum(['webSearch', 'xSearch', 'codeExecution']), enabled: z.boolean() }),
 ]);
@@ -103,6 +107,25 @@ export interface ViewState {
   session: { tokens: number; costUsd: number };
   /** xAI's server-side tools for the composer's toggles; absent = no toggles. */
   serverTools?: ServerToolsState;
+  /** Chat: the model sees only what the user attaches. Agent: it reads, searches and edits the workspace itself. */
+  mode?: ChatMode;
+}
+
+/** The composer's mode. */
+export type ChatMode = 'chat' | 'agent';
+
+/**
+ * An agent tool call as a card in the answer. `arg` (a path, a query) and `result` are untrusted
+ * text (set as text, never as HTML); `question` is set while the card waits for Allow / Deny.
+ */
+export interface ToolCardView {
+  id: string;
+  tool: string;
+  arg: string;
+  status: 'waiting' | 'running' | 'done' | 'failed' | 'denied';
+  durationMs?: number;
+  result?: string;
+  question?: string;
 }
 
 /** The composer's server-side tool toggles: which are on, and why they are off limits (Chat Completions). */
@@ -225,6 +248,10 @@ export interface TurnView {
   serverTools?: ServerToolCardView[];
   /** Numbered sources the answer cites (and those only read), for the chips under it. */
   sources?: SourceView[];
+  /** Agent mode: the task's tool calls, in order. */
+  toolCards?: ToolCardView[];
+  /** Agent mode: model calls the task made. */
+  steps?: number;
 }
 
 export interface ConversationView {
@@ -268,6 +295,10 @@ export type HostMessage =
   | { type: 'editCard'; turnId: string; card: EditCardView }
   /** The server-side tool cards and sources of a turn, whole (they replace what the turn showed). */
   | { type: 'serverTools'; turnId: string; cards: ServerToolCardView[]; sources: SourceView[] }
+  /** Add or update an agent tool card of a turn. */
+  | { type: 'toolCard'; turnId: string; card: ToolCardView }
+  /** Agent mode: the task's steps, tokens and cost so far (the footer while it runs). */
+  | { type: 'turnProgress'; turnId: string; steps: number; usage?: UsageView }
   /** Remove a turn (a retried turn is replaced). */
   | { type: 'turnRemoved'; turnId: string }
   | { type: 'history'; conversations: ConversationSummary[] }

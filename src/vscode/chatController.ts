@@ -11,9 +11,15 @@ import type { HistoryStore } from '../core/chat/historyStore';
 import type { SpendTracker } from '../core/chat/spendTracker';
 import type { Config } from '../core/configStore';
 import { SERVER_TOOL_SETTING } from '../core/chat/serverToolSettings';
-import { proposeEditsTool } from '../core/edits';
+import { AgentToolbox } from '../core/agent/agentToolbox';
+import { MODE_STATE_KEY, ModeToolbox } from '../core/agent/modeToolbox';
+import { RULES_CHIP_ID } from '../core/agent/projectRules';
+import { redactSecrets } from '../core/chat/secrets';
+import { classifyPath, nodePathFs } from '../core/safety';
 import type { Logger } from '../core/log';
-import type { HostMessage, TurnView } from '../shared/protocol';
+import type { ChatMode, HostMessage, TurnView } from '../shared/protocol';
+import { ProjectRulesSource } from './agent/projectRules';
+import { VscodeWorkspaceTools } from './agent/workspaceTools';
 import type { ChatMessageFromView } from './chatViewProvider';
 import type { ApiKeyStore } from './apiKeyStore';
 import { applyCode, insertCode, openLink } from './chat/codeActions';
@@ -44,10 +50,21 @@ export class ChatController implements vscode.Disposable {
   /** The conversation engine behind the view; editor commands send through it too. */
   readonly engine: ChatEngine;
   private readonly cards: EditCards;
+  private readonly agent: AgentToolbox;
+  private readonly rules: ProjectRulesSource;
   private readonly notice = (level: 'info' | 'warning' | 'error', text: string) => this.deps.post({ type: 'notice', level, text: this.deps.scrub(text) });
 
   constructor(private readonly deps: ChatControllerDeps) {
     this.cards = new EditCards({ edits: deps.edits, post: deps.post, notice: this.notice, conversation: () => this.engine.current, save: () => this.engine.save() });
+    this.rules = new ProjectRulesSource((text) => deps.scrub(redactSecrets(text).text));
+    this.agent = new AgentToolbox({
+      host: new VscodeWorkspaceTools((turnId, files, options, signal) => this.cards.proposeForAgent(turnId, files, options, signal)),
+      approvals: () => ({ read: deps.config.current['agent.approveReads'], edit: deps.config.current['agent.approveEdits'] }),
+      classify: (roots, path) => classifyPath(roots, path, nodePathFs),
+      redact: (text, path) => deps.scrub(redactSecrets(text, path).text),
+      post: deps.post,
+      logger: deps.logger,
+    });
     this.engine = new ChatEngine({
       config: deps.config,
       client: () => deps.clients.get(),
@@ -62,10 +79,17 @@ export class ChatController implements vscode.Disposable {
       workspaceName: () => vscode.workspace.workspaceFolders?.map((f) => f.name).join(', ') ?? '',
       post: deps.post,
       scrub: deps.scrub,
-      toolbox: { specs: () => [proposeEditsTool()] },
+      mode: () => this.mode(),
+      rules: (conversationId) => this.rules.forConversation(conversationId),
+      toolbox: new ModeToolbox(() => this.mode(), this.agent),
       onAnswered: (assistant, toolCalls) => this.cards.attach(assistant, toolCalls),
       newId: randomUUID,
     });
+  }
+
+  /** The composer's mode, remembered across windows. */
+  mode(): ChatMode {
+    return this.deps.globalState.get<ChatMode>(MODE_STATE_KEY) === 'agent' ? 'agent' : 'chat';
   }
 
   lastTurn(): TurnView | undefined {
@@ -84,6 +108,10 @@ export class ChatController implements vscode.Disposable {
   postAttachments(): void {
     this.deps.post({ type: 'attachments', attachments: this.deps.context.views() });
     this.engine.postContextInfo();
+    // The project rules' chip follows once the files are read (they rarely change; reading is cheap).
+    void this.rules.chip(this.engine.current.id).then((chip) => {
+      if (chip) this.deps.post({ type: 'attachments', attachments: [chip, ...this.deps.context.views()] });
+    });
   }
 
   send(text: string, images: string[] = [], options: SendOptions = {}): Promise<void> {
@@ -113,13 +141,16 @@ export class ChatController implements vscode.Disposable {
       case 'newChat':
         return this.newChat();
       case 'openConversation':
-        return this.engine.open(message.conversationId);
+        await this.engine.open(message.conversationId);
+        return this.postAttachments(); // the rules chip is per conversation
       case 'deleteConversation':
         return this.engine.deleteConversation(message.conversationId);
       case 'selectModel':
         return this.engine.selectModel(message.model);
       case 'removeAttachment':
-        return this.deps.context.remove(message.attachmentId);
+        if (message.attachmentId !== RULES_CHIP_ID) return this.deps.context.remove(message.attachmentId);
+        this.rules.remove(this.engine.current.id);
+        return this.postAttachments();
       case 'searchFiles':
         this.deps.post({ type: 'fileResults', query: message.query, files: await this.deps.context.search(message.query) });
         return;
@@ -142,6 +173,12 @@ export class ChatController implements vscode.Disposable {
         return applyCode(message.code, this.deps.edits, this.notice);
       case 'openLink':
         return openLink(message.href, this.notice);
+      case 'approveTool':
+        if (!this.agent.decide(message.cardId, message.decision)) this.notice('info', 'That step is no longer waiting for an answer.');
+        return;
+      case 'setMode':
+        await this.deps.globalState.update(MODE_STATE_KEY, message.mode);
+        return this.engine.postState();
       case 'setServerTool':
         await updateUserSetting(SERVER_TOOL_SETTING[message.tool], message.enabled ? 'auto' : 'off');
         return this.engine.postState();

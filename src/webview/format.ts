@@ -13,6 +13,13 @@ function trim(value: number): string {
 }
 
 /** Estimated dollars: small sums keep enough digits to be non-zero. */
+/** "0.4 s", "12 s", "3 min": how long a step took. */
+export function formatDuration(ms: number): string {
+  if (ms < 1_000) return `${ms} ms`;
+  if (ms < 60_000) return `${(ms / 1_000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+  return `${Math.round(ms / 60_000)} min`;
+}
+
 export function formatCost(usd: number): string {
   if (usd === 0) return '$0';
   if (usd < 0.01) return `$${usd.toFixed(4)}`;

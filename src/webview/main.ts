@@ -10,6 +10,7 @@ import { createHistoryPanel } from './chat/historyPanel';
 import { MessageList } from './chat/messageList';
 import { installCitationDelegate } from './chat/sourceChips';
 import { Composer } from './composer/composer';
+import { ModeSwitch } from './composer/modeSwitch';
 import { ServerToolToggles } from './composer/toolToggles';
 import { installDelegates } from './delegates';
 import { codicon, h } from './dom';
@@ -44,6 +45,7 @@ const messages = new MessageList({
     else post({ type: 'runCommand', command: ERROR_COMMANDS[action] });
   },
   editLast: (text) => composer.beginEdit(text),
+  approveTool: (cardId, decision) => post({ type: 'approveTool', cardId, decision }),
   editAction: (kind, cardId, path) => {
     if (kind === 'preview') post(path ? { type: 'previewEdits', cardId, path } : { type: 'previewEdits', cardId });
     else post({ type: kind === 'apply' ? 'applyEdits' : kind === 'undo' ? 'undoEdits' : 'rejectEdits', cardId });
@@ -58,6 +60,9 @@ const composer = new Composer({
 messages.onStreamingChange = (streaming) => composer.setStreaming(streaming);
 const toolToggles = new ServerToolToggles(post);
 composer.element.querySelector('.composer-bar')?.prepend(toolToggles.element);
+const modeSwitch = new ModeSwitch(post);
+// Its own row above the bar: the bar is full in a narrow sidebar (toggles, their reason, the meter).
+composer.element.querySelector('.composer-bar')?.before(modeSwitch.element);
 
 const main = h('main', { class: 'chat-main' }, messages.element, historyPanel.element);
 app.append(header.element, keyBanner, main, notices.element, composer.element, announcer.element);
@@ -71,6 +76,7 @@ function renderState(state: ViewState): void {
   if (shownModel !== undefined && shownModel !== state.model) composer.modelChanged();
   shownModel = state.model;
   toolToggles.render(state.serverTools);
+  modeSwitch.render(state.mode ?? 'chat');
 }
 
 /** What a screen reader hears when a turn ends. */
@@ -109,6 +115,11 @@ function handle(message: HostMessage): void {
       return messages.updateEditCard(message.turnId, message.card);
     case 'serverTools':
       return messages.updateServerTools(message.turnId, message.cards, message.sources);
+    case 'toolCard':
+      if (message.card.status === 'waiting') announcer.announce(`Grok asks: ${message.card.question ?? message.card.tool}`);
+      return messages.updateToolCard(message.turnId, message.card);
+    case 'turnProgress':
+      return messages.setProgress(message.turnId, message.steps, message.usage);
     case 'turnRemoved':
       return messages.removeTurn(message.turnId);
     case 'history':

@@ -4,6 +4,7 @@ import { invalidKeyBody } from './catalog';
 import type { ScenarioContext } from './context';
 import { lastUserText } from './validate';
 import { SERVER_TOOL_SCENARIOS } from './serverToolScenarios';
+import { AGENT_SCENARIOS } from './agentScenarios';
 import { bigAnswer, chunkText, defaultAnswer, toolCallAnswer, usageFor, type AnswerScript } from './script';
 
 /** A scripted behaviour of the fake server for one inference request. */
@@ -84,6 +85,7 @@ async function stampedDrip(ctx: ScenarioContext): Promise<void> {
 export const SCENARIOS: Record<string, Scenario> = {
   default: (ctx) => answer(ctx, defaultAnswer(ctx.served)),
   ...SERVER_TOOL_SCENARIOS,
+  ...AGENT_SCENARIOS,
   /**
    * Answers with the user's own words (after the scenario tag, without any <context> block), so UI tests
    * can make the "model" say anything, e.g. an XSS payload: `[scenario:echo] <img src=x onerror=…>`.

@@ -188,3 +188,10 @@ export async function reportFailure(test: Mocha.Test | undefined, page: Page | u
   }
   console.log(lines.join('\n'));
 }
+
+/**
+* Stores `key` and makes sure it reaches the fake host before a test starts (see setKeyAndTrust).
+ */
+export async function ensureConnected(page: Page, key: string): Promise<void> {
+  await setKeyAndTrust(page, key);
+}

@@ -1,8 +1,8 @@
 import type { AttachmentView, ConversationSummary, EditCardView, TurnView } from '../../shared/protocol';
-import { STORED_VERSION, type Conversation, type StoredEditCard, type StoredTurn } from './storedFormat';
+import { STORED_VERSION, type Conversation, type StoredEditCard, type StoredToolCard, type StoredTurn } from './storedFormat';
 
 // The in-memory types are the stored format's (./storedFormat): the webview's TurnView is mapped from them here.
-export type { Conversation, SentContext, StoredEditCard, StoredTurn } from './storedFormat';
+export type { Conversation, SentContext, StoredEditCard, StoredToolCard, StoredTurn } from './storedFormat';
 
 /** A fresh, empty conversation. */
 export function newConversation(id: string, now: number): Conversation {
@@ -27,6 +27,8 @@ export function turnView(t: StoredTurn): TurnView {
   if (t.edits?.length) view.edits = t.edits.map(editCardView);
   if (t.serverTools?.length) view.serverTools = t.serverTools;
   if (t.sources?.length) view.sources = t.sources;
+  if (t.toolCards?.length) view.toolCards = t.toolCards;
+  if (t.steps) view.steps = t.steps;
   return view;
 }
 
@@ -54,5 +56,12 @@ export function summaryOf(c: Conversation): ConversationSummary {
  * so it is shown as incomplete (its text is kept).
  */
 export function markInterrupted(c: Conversation): Conversation {
-  return { ...c, turns: c.turns.map((t) => (t.status === 'streaming' ? { ...t, status: 'incomplete' as const } : t)) };
+  return { ...c, turns: c.turns.map((t) => (t.status !== 'streaming' ? t : t.toolCards ? { ...t, status: 'incomplete' as const, toolCards: t.toolCards.map(cutOff) } : { ...t, status: 'incomplete' as const })) };
+}
+
+/** A tool card of a turn that was cut off: what was waiting or running did not finish. */
+function cutOff(card: StoredToolCard): StoredToolCard {
+  if (card.status !== 'waiting' && card.status !== 'running') return card;
+  const { question: _question, ...rest } = card;
+  return { ...rest, status: 'failed', result: 'Interrupted: the window closed before this step finished.' };
 }

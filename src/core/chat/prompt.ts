@@ -1,5 +1,6 @@
 import type { ChatMessage, UserContentPart } from '../api';
 import type { StoredTurn } from './conversation';
+import { fitToolResults } from '../agent/contextFit';
 import { estimateTokens, IMAGE_TOKENS_ESTIMATE } from './tokens';
 
 /** A file or selection the user attached to a message. */
@@ -51,6 +52,8 @@ export interface BuiltPrompt {
   limit: number;
   /** Older turns left out to fit, oldest first. */
   droppedTurns: number;
+  /** Old tool results shortened to fit (before any turn was dropped). */
+  shortenedResults: number;
   /** Even the new message alone does not fit. */
   overLimit: boolean;
 }
@@ -92,13 +95,18 @@ function messageTokens(m: ChatMessage): number {
   return 4 + m.content.reduce((n, p) => n + (p.type === 'text' ? estimateTokens(p.text) : IMAGE_TOKENS_ESTIMATE), 0);
 }
 
+/** Tokens a prompt may use: the context window minus room for the answer (and a small margin). */
+export function promptLimit(contextWindow: number, maxOutputTokens: number): number {
+  const answerRoom = Math.min(maxOutputTokens, Math.floor(contextWindow / 2));
+  return Math.max(0, Math.floor(contextWindow * 0.97) - answerRoom);
+}
+
 /**
  * Builds the messages of a turn: system prompt, as much history as fits (oldest dropped first, whole
  * user/assistant exchanges at a time), then the new message with its context and images.
  */
 export function buildPrompt(input: PromptInput): BuiltPrompt {
-  const answerRoom = Math.min(input.maxOutputTokens, Math.floor(input.contextWindow / 2));
-  const limit = Math.max(0, Math.floor(input.contextWindow * 0.97) - answerRoom);
+  const limit = promptLimit(input.contextWindow, input.maxOutputTokens);
   const system: ChatMessage = { role: 'system', content: input.system };
   const text = userContent(input.userText, input.context);
   const last: ChatMessage = input.images.length
@@ -109,6 +117,9 @@ export function buildPrompt(input: PromptInput): BuiltPrompt {
   let turns = [...input.history];
   let history = historyMessages(turns);
   let total = fixed + history.reduce((n, m) => n + messageTokens(m), 0);
+  // Near the window, old tool results are shortened before any turn is dropped.
+  const shortened = total > limit * 0.85 ? fitToolResults(history, Math.max(0, limit - fixed), 0) : 0;
+  if (shortened) total = fixed + history.reduce((n, m) => n + messageTokens(m), 0);
   let dropped = 0;
   while (total > limit && turns.length > 0) {
     // Drop the oldest exchange: a user turn and the assistant turns that answered it.
@@ -119,5 +130,5 @@ export function buildPrompt(input: PromptInput): BuiltPrompt {
     history = historyMessages(turns);
     total = fixed + history.reduce((n, m) => n + messageTokens(m), 0);
   }
-  return { messages: [system, ...history, last], estimatedTokens: total, limit, droppedTurns: dropped, overLimit: total > limit };
+  return { messages: [system, ...history, last], estimatedTokens: total, limit, droppedTurns: dropped, shortenedResults: shortened, overLimit: total > limit };
 }

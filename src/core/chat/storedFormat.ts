@@ -118,6 +118,22 @@ const editCardSchema = z.object({
   feedback: z.string().optional(),
 });
 
+/**
+ * An agent tool call as its card shows it: the tool, its key argument, how it ended, and the result
+ * the model got (capped; untrusted text). `waiting` and `running` on disk mean the window closed
+ * mid-step (shown as failed on load).
+ */
+const toolCardSchema = z.object({
+  id: z.string(),
+  tool: z.string(),
+  arg: z.string(),
+  status: z.enum(['waiting', 'running', 'done', 'failed', 'denied']),
+  durationMs: z.number().optional(),
+  result: z.string().optional(),
+  /** While waiting: what the user is asked. */
+  question: z.string().optional(),
+});
+
 const turnSchema = z.object({
   id: z.string().min(1),
   role: z.enum(['user', 'assistant']),
@@ -140,6 +156,9 @@ const turnSchema = z.object({
   /** xAI's server-side tool cards and the answer's numbered sources. */
   serverTools: z.array(serverToolCardSchema).optional(),
   sources: z.array(sourceSchema).optional(),
+  /** Agent mode: the cards of the tool calls the task made, in order, and its model calls so far. */
+  toolCards: z.array(toolCardSchema).optional(),
+  steps: z.number().int().optional(),
   createdAt: z.number(),
 });
 
@@ -177,6 +196,8 @@ export type Conversation = z.infer<typeof conversationSchema>;
 export type StoredTurn = z.infer<typeof turnSchema>;
 /** An edit card as stored: the view, the proposal itself (to preview again after a reload) and the result for the model. */
 export type StoredEditCard = z.infer<typeof editCardSchema>;
+/** An agent tool call's card as stored. */
+export type StoredToolCard = z.infer<typeof toolCardSchema>;
 /** Context that was sent with a user message. */
 export type SentContext = z.infer<typeof sentContextSchema>;
 

@@ -62,7 +62,7 @@ export type JsonSchema = { [key: string]: unknown };
  * `additionalProperties: false` in some tool schemas, see the protocol notes), `$schema`, and
  * zod's safe-integer `maximum` (noise for the model).
  */
-function cleanSchema(node: unknown): unknown {
+export function cleanSchema(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(cleanSchema);
   if (node === null || typeof node !== 'object') return node;
   const out: JsonSchema = {};

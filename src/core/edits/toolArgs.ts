@@ -9,7 +9,8 @@ import type { FileChange } from './types';
 /** Validated file changes, or an error naming what is wrong and where. */
 export type ParsedProposal = { ok: true; files: FileChange[]; reason?: string } | { ok: false; error: string };
 
-function describeIssues(error: z.ZodError): string {
+/** The first issues of a zod error as one line the model can act on: `files[0].path: Required; …`. */
+export function describeIssues(error: z.ZodError): string {
   return error.issues
     .slice(0, 5)
     .map((issue) => {

@@ -34,7 +34,9 @@ export class EditCards implements vscode.Disposable {
    */
   async attach(assistant: StoredTurn, toolCalls: AssistantToolCall[]): Promise<void> {
     const cards: StoredEditCard[] = [];
-    const edits = toolCalls.filter((c) => c.name === PROPOSE_EDITS_TOOL_NAME);
+    // Agent mode ran its propose_edits calls inside the turn (their cards exist already).
+    const ran = new Set(assistant.toolResults?.map((r) => r.toolCallId));
+    const edits = toolCalls.filter((c) => c.name === PROPOSE_EDITS_TOOL_NAME && !ran.has(c.id));
     if (toolCalls.length) assistant.toolCalls = toolCalls;
     for (const call of edits) {
       const parsed = parseProposeEditsArgs(call.arguments);
@@ -44,13 +46,44 @@ export class EditCards implements vscode.Disposable {
         cards.push({ id: call.id, status: 'refused', files: [], message, changes: [], toolCallId: call.id, feedback: `The propose_edits arguments were invalid: ${parsed.error}` });
       }
     }
-    if (edits.length === 0 && assistant.text) {
+    if (edits.length === 0 && ran.size === 0 && assistant.text) {
       const found = extractProposals(assistant.text);
       if (found.proposals.length) cards.push(await this.cardFor(combineProposals(found.proposals)));
     }
     if (cards.length === 0) return;
-    assistant.edits = cards;
+    assistant.edits = [...(assistant.edits ?? []), ...cards];
     for (const card of cards) this.deps.post({ type: 'editCard', turnId: assistant.id, card: editCardView(card) });
+  }
+
+  /**
+   * Agent mode's propose_edits: an edit card in the answer of `turnId`, previewed at once (or
+   * applied when `auto`); resolves with what became of it, in words for the model. Stop rejects it.
+   */
+  async proposeForAgent(turnId: string, changes: FileChange[], options: { toolCallId: string; auto: boolean }, signal: AbortSignal): Promise<string> {
+    const turn = this.deps.conversation().turns.find((t) => t.id === turnId);
+    const card = await this.cardFor(changes, options.toolCallId);
+    if (turn) turn.edits = [...(turn.edits ?? []), card];
+    this.deps.post({ type: 'editCard', turnId, card: editCardView(card) });
+    const refused = card.files.flatMap((f) => f.refused.map((r) => `${f.path}: ${r}`));
+    if (!this.deps.edits.get(card.id)?.applicable.length) {
+      card.status = 'refused';
+      card.feedback = `None of these edits can be applied: ${refused.join('; ') || 'nothing to change'}. Read the file again and propose edits that match it exactly.`;
+      this.deps.post({ type: 'editCard', turnId, card: editCardView(card) });
+      return card.feedback;
+    }
+    const decided = new Promise<string>((resolve) => {
+      const stop = (): void => this.deps.edits.reject(card.id);
+      signal.addEventListener('abort', stop, { once: true });
+      const sub = this.deps.edits.onDidChange((report) => {
+        if (report.sessionId !== card.id || report.status === 'proposed') return;
+        sub.dispose();
+        signal.removeEventListener('abort', stop);
+        resolve(report.feedback ?? report.message ?? `The edits were ${report.status}.`);
+      });
+    });
+    if (options.auto) await this.deps.edits.applyFromCard(card.id);
+    else await this.deps.edits.preview(card.id);
+    return decided;
   }
 
   /**

@@ -3,7 +3,7 @@
  * and shows them through a {@link VirtualList}. Follows new output while the user is at the
  * bottom; once they scroll up it stays put and offers "Jump to latest".
  */
-import type { ConversationView, EditCardView, HostMessage, ServerToolCardView, SourceView, TurnView } from '../../shared/protocol';
+import type { ConversationView, EditCardView, HostMessage, ServerToolCardView, SourceView, ToolCardView, TurnView, UsageView } from '../../shared/protocol';
 import { codicon, h } from '../dom';
 import { afterFrame, scheduleFrame } from '../frames';
 import { GroupParking } from '../markdown/parking';
@@ -155,6 +155,27 @@ export class MessageList {
     const index = (turn.edits ?? []).findIndex((c) => c.id === card.id);
     cards.splice(index < 0 ? cards.length : index, 0, card);
     turn.edits = cards;
+    this.elements.get(turnId)?.refreshStatus();
+  }
+
+  /** Adds or replaces an agent tool card of a turn (cards change per step, never per token). */
+  updateToolCard(turnId: string, card: ToolCardView): void {
+    const turn = this.list.find(turnId);
+    if (!turn) return;
+    const cards = turn.toolCards ?? [];
+    const index = cards.findIndex((c) => c.id === card.id);
+    if (index < 0) cards.push(card);
+    else cards[index] = card;
+    turn.toolCards = cards;
+    this.elements.get(turnId)?.refreshStatus();
+  }
+
+  /** An agent task's steps, tokens and cost so far (the footer while it runs). */
+  setProgress(turnId: string, steps: number, usage: UsageView | undefined): void {
+    const turn = this.list.find(turnId);
+    if (!turn) return;
+    turn.steps = steps;
+    if (usage) turn.usage = usage;
     this.elements.get(turnId)?.refreshStatus();
   }
 

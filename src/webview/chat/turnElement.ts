@@ -11,6 +11,7 @@ import type { GroupParking } from '../markdown/parking';
 import { MarkdownStream } from '../markdown/stream';
 import { editCardElement } from './editCard';
 import { serverToolCardsElement } from './serverToolCards';
+import { toolCardsElement } from './toolCards';
 import { linkCitationMarkers, sourceChipsElement } from './sourceChips';
 import { attachmentChip, statusLine, usageFooter, type TurnActions } from './turnParts';
 
@@ -122,10 +123,13 @@ export class TurnElement {
     this.footer?.remove();
     this.cards?.remove();
     this.sources?.remove();
-    this.toolSlot.replaceChildren(...[serverToolCardsElement(this.turn.serverTools)].filter((e) => e !== undefined));
+    this.toolSlot.replaceChildren(
+      ...[serverToolCardsElement(this.turn.serverTools), toolCardsElement(this.turn.toolCards, (id, decision) => this.ctx.actions.approveTool(id, decision))].filter((e) => e !== undefined),
+    );
     this.sources = sourceChipsElement(this.turn.sources);
     if (this.body) linkCitationMarkers(this.body, this.turn.sources);
-    this.status = statusLine(this.turn, this.ctx.actions, this.turn.status === 'streaming' ? this.waiting : undefined);
+    const asking = this.turn.toolCards?.some((c) => c.status === 'waiting') ? 'Waiting for your answer above…' : undefined;
+    this.status = statusLine(this.turn, this.ctx.actions, this.turn.status === 'streaming' ? (this.waiting ?? asking) : undefined);
     this.footer = usageFooter(this.turn);
     const edits = this.turn.edits ?? [];
     this.cards = edits.length ? h('div', { class: 'edit-cards' }, ...edits.map((card) => editCardElement(card, this.ctx.actions))) : undefined;

@@ -9,6 +9,8 @@ export interface TurnActions {
   errorAction(action: Exclude<ErrorAction, 'retry'>): void;
   editLast(text: string): void;
   editAction(kind: 'preview' | 'apply' | 'reject' | 'undo', cardId: string, path?: string): void;
+  /** An agent approval card's answer. */
+  approveTool(cardId: string, decision: 'allow' | 'deny' | 'allowTask'): void;
 }
 
 const ACTION_LABELS: Record<Exclude<ErrorAction, 'retry'>, [label: string, icon: string]> = {
@@ -68,7 +70,9 @@ export function statusLine(turn: TurnView, actions: TurnActions, waiting?: strin
 export function usageFooter(turn: TurnView): HTMLElement | undefined {
   if (!turn.usage) return undefined;
   const footer = h('div', { class: 'turn-footer', title: usageDetail(turn.usage) });
-  usageParts(turn.usage).forEach((part, i) => {
+  // An agent task: its steps first, then the whole task's tokens and cost.
+  const parts = turn.steps ? [`${turn.steps} step${turn.steps === 1 ? '' : 's'}`, ...usageParts(turn.usage)] : usageParts(turn.usage);
+  parts.forEach((part, i) => {
     if (i > 0) footer.append(h('span', { class: 'separator', 'aria-hidden': 'true' }, '·'));
     footer.append(h('span', {}, part));
   });

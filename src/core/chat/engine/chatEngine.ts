@@ -76,6 +76,7 @@ export class ChatEngine {
       models: this.models,
       session: this.deps.spend.session,
       serverTools: serverToolsState(this.deps.config.current, resolveEndpoint(this.deps.config.current.api, baseUrl)),
+      mode: this.deps.mode?.() ?? 'chat',
     };
   }
 

@@ -6,7 +6,7 @@
 import type { AssistantToolCall, ToolSpec } from '../../api';
 import type { Config } from '../../configStore';
 import type { Logger } from '../../log';
-import type { AttachmentView, ErrorAction, HostMessage } from '../../../shared/protocol';
+import type { AttachmentView, ChatMode, ErrorAction, HostMessage } from '../../../shared/protocol';
 import type { Conversation, StoredTurn } from '../conversation';
 import type { HistoryStore } from '../historyStore';
 import type { ContextItem } from '../prompt';
@@ -33,12 +33,20 @@ export interface ToolResult {
 }
 
 /**
- * The tools a turn offers, and what runs them. `run` returns the results to continue the turn with
- * another model call, or undefined to end the turn after this call (propose_edits: the user decides).
+ * What running a step's tool calls gave: results to continue the turn with another model call;
+ * undefined to end the turn after this call (propose_edits in chat: the user decides); or `stop`,
+ * to end the task with that message (a looping model), with the results of what did run.
  */
+export type ToolRunOutcome = ToolResult[] | undefined | { stop: string; results: ToolResult[] };
+
+/** The tools a turn offers, and what runs them. */
 export interface Toolbox {
   specs(): ToolSpec[];
-  run?(calls: AssistantToolCall[], turn: StoredTurn, signal: AbortSignal): Promise<ToolResult[] | undefined>;
+  run?(calls: AssistantToolCall[], turn: StoredTurn, signal: AbortSignal, info?: { requestId?: string }): Promise<ToolRunOutcome>;
+  /** Said to the model in the system prompt while these tools are offered. */
+  systemNote?(): string | undefined;
+  /** Tool calls the model wrote as text instead of calling them (fallback; see src/core/agent/textCalls.ts). */
+  textCalls?(text: string): AssistantToolCall[];
 }
 
 /** The context chips of the next message (the VS Code adapter's ChatContext). */
@@ -69,6 +77,10 @@ export interface EngineDeps {
   post: (message: HostMessage) => void;
   /** Removes secrets (the stored key, anything key-shaped) from text the user will see or we store. */
   scrub: (text: string) => string;
+  /** The project rules (AGENTS.md, .grok/rules) for `conversationId`'s system prompt; undefined when none or removed. */
+  rules?: (conversationId: string) => Promise<string | undefined>;
+  /** The composer's mode (shown in the view state); default chat. */
+  mode?: () => ChatMode;
   /** Tools of a chat turn; default: none. */
   toolbox?: Toolbox;
   /** After an answer ended well, with its tool calls: edit cards are made here. */

@@ -9,10 +9,11 @@ import { resolveEndpoint, type AssistantToolCall, type ChatMessage, type TurnEve
 import { chatSystemPrompt } from '../../prompts/chatSystem';
 import { renderTemplate, templateId } from '../../prompts/template';
 import { routeModel, type Task } from '../../router';
-import type { ErrorAction } from '../../../shared/protocol';
+import type { ErrorAction, UsageView } from '../../../shared/protocol';
 import { turnView, type Conversation, type StoredTurn } from '../conversation';
 import { DeltaBatcher } from '../deltaBatcher';
-import { buildPrompt } from '../prompt';
+import { fitToolResults } from '../../agent/contextFit';
+import { buildPrompt, promptLimit } from '../prompt';
 import { applyServerToolEvent, finishServerTools } from '../serverToolState';
 import { serverToolsFor } from '../serverToolSettings';
 import { contextWindowFor } from '../tokens';
@@ -20,10 +21,11 @@ import type { EngineDeps } from './deps';
 import { runModelCall, type ModelCallResult } from './modelCall';
 import { preflight } from './preflight';
 
+/** The note above an answer whose older tool results were shortened to fit. */
+const SHORTENED_NOTE = 'Older tool results were shortened to fit the model\'s context.';
+
 /** How often an answer being streamed is saved, so a crash or reload keeps it. */
 const SAVE_INTERVAL_MS = 1_000;
-/** Model calls one turn may make (each after tool results); a brake, not a target. */
-export const MAX_STEPS_PER_TURN = 25;
 
 /** What the user turn asks for: its task (routing picks the model by it) and prompt template. */
 export interface TurnMeta {
@@ -85,8 +87,13 @@ export class TurnRunner {
 
     const route = routeModel({ task: meta?.task ?? 'chat', hasImages: images.length > 0, size: user.text.length + (user.context?.text.length ?? 0) }, settings);
     const model = route.model;
+    // Specs first: they fix the turn's tool set (the mode), which the system note follows.
+    const tools = deps.toolbox?.specs() ?? [];
+    const toolNote = deps.toolbox?.systemNote?.();
+    const rules = await deps.rules?.(conversation.id);
+    const system = [renderTemplate(chatSystemPrompt, { workspace: deps.workspaceName() || 'not open', date: new Date(now()).toISOString().slice(0, 10) }), toolNote, rules].filter(Boolean).join('\n\n');
     const prompt = buildPrompt({
-      system: renderTemplate(chatSystemPrompt, { workspace: deps.workspaceName() || 'not open', date: new Date(now()).toISOString().slice(0, 10) }),
+      system,
       history: conversation.turns.slice(0, conversation.turns.indexOf(user)),
       userText: user.text,
       context: user.context?.text ?? '',
@@ -97,21 +104,39 @@ export class TurnRunner {
     if (prompt.overLimit) {
       return fail(`This message is too long for ${model} (about ${prompt.estimatedTokens.toLocaleString('en-US')} tokens of ${prompt.limit.toLocaleString('en-US')}). Remove attachments or shorten it.`);
     }
-    if (prompt.droppedTurns > 0) {
-      assistant.note = `${prompt.droppedTurns} older message${prompt.droppedTurns === 1 ? ' was' : 's were'} left out to fit the model's context.`;
-    }
+    const notes: string[] = [];
+    if (prompt.shortenedResults > 0) notes.push(SHORTENED_NOTE);
+    if (prompt.droppedTurns > 0) notes.push(`${prompt.droppedTurns} older message${prompt.droppedTurns === 1 ? ' was' : 's were'} left out to fit the model's context.`);
+    if (notes.length) assistant.note = notes.join(' ');
 
     const abort = new AbortController();
     const batcher = new DeltaBatcher((b) => deps.post({ type: 'turnDelta', turnId: assistant.id, text: b.text || undefined, reasoning: b.reasoning || undefined }));
     this.active = { abort, batcher };
     let lastSave = now();
     const messages: ChatMessage[] = [...prompt.messages];
-    const tools = deps.toolbox?.specs() ?? [];
     const calls: AssistantToolCall[] = [];
     const serverTools = serverToolsFor(settings, resolveEndpoint(settings.api, settings.baseUrl));
     const postServerTools = (): void => deps.post({ type: 'serverTools', turnId: assistant.id, cards: assistant.serverTools ?? [], sources: assistant.sources ?? [] });
+    const maxSteps = settings['agent.maxSteps'];
+    const costCap = settings['agent.maxTaskCostUsd'];
     try {
       for (let step = 1; ; step++) {
+        // The task's cost cap (off at 0) is checked before every model call after the first.
+        const spent = assistant.usage?.costUsd ?? 0;
+        if (step > 1 && costCap > 0 && spent >= costCap) {
+          assistant.status = 'error';
+          assistant.error = { message: `Stopped: this task has cost $${spent.toFixed(4)}, the cap is $${costCap.toFixed(costCap < 1 ? 4 : 2)} (grok.agent.maxTaskCostUsd). Send a message to go on.`, action: 'openSettings' };
+          break;
+        }
+        if (step > 1 && deps.spend.check(settings.monthlyBudgetUsd).kind === 'confirm') {
+          assistant.status = 'error';
+          assistant.error = { message: 'Stopped: the monthly budget is used up (grok.monthlyBudgetUsd).', action: 'openSettings' };
+          break;
+        }
+        // A long task nears the window: old tool results are shortened (the rest stays append-only).
+        if (step > 1 && fitToolResults(messages, promptLimit(this.contextWindow(model), settings.maxOutputTokens)) > 0 && !assistant.note?.includes(SHORTENED_NOTE)) {
+          assistant.note = assistant.note ? `${SHORTENED_NOTE} ${assistant.note}` : SHORTENED_NOTE;
+        }
         let waiting = false;
         // Citation positions count from the start of this call's text; the turn's text may hold earlier steps'.
         const stepStart = assistant.text.length;
@@ -151,8 +176,13 @@ export class TurnRunner {
           deps.scrub,
         );
         if (result.limits?.contextWindow) this.learned.set(model, result.limits.contextWindow);
-        if (result.usage) assistant.usage = result.usage;
+        if (result.usage) assistant.usage = addUsage(assistant.usage, result.usage);
+        if (result.status === 'done' && result.toolCalls.length === 0 && deps.toolbox?.textCalls) result.toolCalls.push(...deps.toolbox.textCalls(result.text));
         calls.push(...result.toolCalls);
+        if (step > 1 || result.toolCalls.length) {
+          assistant.steps = step;
+          deps.post({ type: 'turnProgress', turnId: assistant.id, steps: step, usage: assistant.usage });
+        }
         if (result.status !== 'done') {
           assistant.status = result.status;
           if (result.error) {
@@ -161,17 +191,23 @@ export class TurnRunner {
           }
           break;
         }
-        const results = result.toolCalls.length && deps.toolbox?.run ? await deps.toolbox.run(result.toolCalls, assistant, abort.signal) : undefined;
-        if (!results || abort.signal.aborted) {
+        const outcome = result.toolCalls.length && deps.toolbox?.run ? await deps.toolbox.run(result.toolCalls, assistant, abort.signal, { requestId: result.requestId }) : undefined;
+        if (!outcome || abort.signal.aborted) {
           assistant.status = abort.signal.aborted ? 'stopped' : 'done';
           break;
         }
-        if (step >= MAX_STEPS_PER_TURN) {
+        const results = Array.isArray(outcome) ? outcome : outcome.results;
+        assistant.toolResults = [...(assistant.toolResults ?? []), ...results];
+        if (!Array.isArray(outcome)) {
           assistant.status = 'error';
-          assistant.error = { message: `Stopped after ${MAX_STEPS_PER_TURN} steps in one answer. Send a message to go on.` };
+          assistant.error = { message: outcome.stop };
           break;
         }
-        assistant.toolResults = [...(assistant.toolResults ?? []), ...results];
+        if (step >= maxSteps) {
+          assistant.status = 'error';
+          assistant.error = { message: `Stopped after ${maxSteps} steps in one answer (grok.agent.maxSteps). Send a message to go on.` };
+          break;
+        }
         messages.push({ role: 'assistant', content: result.text, toolCalls: result.toolCalls });
         for (const r of results) messages.push({ role: 'tool', toolCallId: r.toolCallId, content: r.content });
       }
@@ -187,6 +223,22 @@ export class TurnRunner {
     if (assistant.status === 'done') await deps.onAnswered?.(assistant, calls, conversation);
     return assistant;
   }
+}
+
+/** The usage of a task so far: each model call's tokens and cost added (the served model is the last one's). */
+export function addUsage(total: UsageView | undefined, next: UsageView): UsageView {
+  if (!total) return next;
+  const sum: UsageView = {
+    ...next,
+    promptTokens: total.promptTokens + next.promptTokens,
+    completionTokens: total.completionTokens + next.completionTokens,
+    reasoningTokens: total.reasoningTokens + next.reasoningTokens,
+    cachedTokens: total.cachedTokens + next.cachedTokens,
+    totalTokens: total.totalTokens + next.totalTokens,
+  };
+  if (total.costUsd !== undefined || next.costUsd !== undefined) sum.costUsd = (total.costUsd ?? 0) + (next.costUsd ?? 0);
+  if (total.latencyMs !== undefined && next.latencyMs !== undefined) sum.latencyMs = total.latencyMs + next.latencyMs;
+  return sum;
 }
 
 /** A `citations` event with its positions moved by `offset` (the text of earlier steps); others as they are. */
