@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { agentCommandSettingsShape } from './commands/settings';
 
 /** The default xAI endpoint. */
 export const XAI_BASE_URL = 'https://api.x.ai/v1';
@@ -38,6 +39,8 @@ export const settingsSchema = z.object({
   'tools.xSearchExcludedHandles': stringList,
   'tools.xSearchFromDate': isoDate,
   'tools.xSearchToDate': isoDate,
+  // Agent commands and checkpoints (grok.agent.commands, allowedCommands, commandTimeoutSeconds, checkpointsToKeep).
+  ...agentCommandSettingsShape,
 });
 
 export type GrokSettings = z.infer<typeof settingsSchema>;
