@@ -25,26 +25,29 @@ function subcommandStart(name: string, args: readonly string[]): number {
   return i;
 }
 
-function flagFires(rule: DangerRule, args: readonly string[]): boolean {
-  if (!rule.shortFlags && !rule.words && !rule.wordPrefixes) return true;
+/** `yes`, `no`, or `maybe` when an argument is only known at run time (`rm $FLAGS x` may be `-rf`). */
+function flagFires(rule: DangerRule, args: readonly string[]): 'yes' | 'no' | 'maybe' {
+  if (!rule.shortFlags && !rule.words && !rule.wordPrefixes) return 'yes';
+  let maybe = false;
   for (const arg of args) {
-    if (arg === '--') return false;
-    if (rule.words?.includes(arg)) return true;
-    if (rule.wordPrefixes?.some((p) => arg.startsWith(p))) return true;
-    if (rule.shortFlags && /^-[A-Za-z]+$/.test(arg) && [...arg.slice(1)].some((c) => rule.shortFlags?.includes(c))) return true;
+    if (arg === '--') break;
+    maybe ||= /^[$`]/.test(arg);
+    if (rule.words?.includes(arg)) return 'yes';
+    if (rule.wordPrefixes?.some((p) => arg.startsWith(p))) return 'yes';
+    if (rule.shortFlags && /^-[A-Za-z]+$/.test(arg) && [...arg.slice(1)].some((c) => rule.shortFlags?.includes(c))) return 'yes';
   }
-  return false;
+  return maybe ? 'maybe' : 'no';
 }
 
-/** Whether `rule` fires for the command starting at word `at` of `argv`. */
-export function ruleFires(rule: DangerRule, argv: readonly string[], at: number): boolean {
+/** Whether `rule` fires for the command starting at word `at` of `argv` (`maybe`: an argument is only known at run time). */
+export function ruleFires(rule: DangerRule, argv: readonly string[], at: number): 'yes' | 'no' | 'maybe' {
   const name = commandName(argv[at] ?? '');
-  if (!rule.commands.includes(name) && !rule.commandPattern?.test(name)) return false;
+  if (!rule.commands.includes(name) && !rule.commandPattern?.test(name)) return 'no';
   let args = argv.slice(at + 1);
   if (rule.subcommands) {
     const start = subcommandStart(name, args);
     const sub = rule.subcommands.find((words) => words.every((w, k) => args[start + k] === w));
-    if (!sub) return false;
+    if (!sub) return 'no';
     args = args.slice(start + sub.length);
   }
   return flagFires(rule, args);
@@ -69,10 +72,15 @@ export function dangerReason(segment: CommandSegment, ctx: DangerContext): strin
   const settings = /^(export|declare|typeset|local|readonly|env)$/.test(commandName(segment.argv[0] ?? '')) ? [...segment.assignments, ...segment.argv.slice(1)] : segment.assignments;
   const env = settings.filter((a) => /^[A-Za-z_]\w*=/.test(a)).map((a) => a.slice(0, a.indexOf('='))).find((n) => DANGEROUS_ENV.test(n));
   if (env) return `sets ${env}, which changes what the command runs`;
+  let maybe: string | undefined;
   for (let at = 0; at < segment.argv.length; at++) {
-    const rule = DANGER_RULES.find((r) => ruleFires(r, segment.argv, at));
-    if (rule) return rule.reason;
+    for (const rule of DANGER_RULES) {
+      const fires = ruleFires(rule, segment.argv, at);
+      if (fires === 'yes') return rule.reason;
+      if (fires === 'maybe') maybe ??= `may be one that ${rule.reason}: an argument is only known when it runs`;
+    }
   }
+  if (maybe) return maybe;
   for (const path of writtenPaths(segment)) {
     const problem = writeProblem(path, ctx.cwd, ctx.workspaceRoots);
     if (problem) return problem;

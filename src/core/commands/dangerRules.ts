@@ -54,6 +54,8 @@ export const DANGER_RULES: readonly DangerRule[] = [
   { id: 'publish', reason: 'publishes a package', commands: ['gem'], subcommands: [['push'], ['yank']] },
   { id: 'publish', reason: 'publishes a package', commands: ['poetry', 'vsce', 'ovsx', 'flit', 'hatch'], subcommands: [['publish']] },
   { id: 'publish', reason: 'publishes a package', commands: ['dotnet'], subcommands: [['nuget', 'push']] },
+  { id: 'global-install', reason: 'installs packages globally, outside the workspace', commands: ['npm', 'pnpm', 'bun'], subcommands: [['install'], ['i'], ['add'], ['update'], ['uninstall'], ['link']], words: ['-g', '--global', '--location=global'] },
+  { id: 'global-install', reason: 'installs packages globally, outside the workspace', commands: ['yarn'], subcommands: [['global']] },
   { id: 'recursive-permissions', reason: 'changes permissions or owners recursively', commands: ['chmod', 'chown', 'chgrp'], shortFlags: 'R', words: ['--recursive'] },
   { id: 'disk', reason: 'writes raw data to files or disks (dd)', commands: ['dd'] },
   { id: 'disk', reason: 'formats or repartitions a disk', commands: ['mkfs', 'fdisk', 'sfdisk', 'parted', 'wipefs', 'mkswap'], commandPattern: /^mkfs\.\w+$/ },
@@ -68,7 +70,7 @@ export const DANGER_RULES: readonly DangerRule[] = [
 export const DANGEROUS_ENV = /^(PATH|LD_\w+|DYLD_\w+|NODE_OPTIONS|NODE_PATH|BASH_ENV|ENV|PROMPT_COMMAND|IFS|PYTHONPATH|PYTHONSTARTUP|PERL5OPT|PERL5LIB|RUBYOPT|GIT_\w+|npm_config_\w+|NPM_CONFIG_\w+)$/;
 
 /** Writes into these (relative to a workspace folder) change what git runs. */
-export const GIT_CONTROL = /(^|\/)\.git\/(hooks(\/|$)|config$)/;
+export const GIT_CONTROL = /(^|\/)\.git\/(hooks(\/|$)|config$)/i;
 
 /**
  * Commands that write, move or delete the files they are given: a path argument outside the
@@ -79,6 +81,18 @@ export const FILE_WRITERS: Readonly<Record<string, 'all' | 'last' | 'in-place'>>
   rm: 'all', rmdir: 'all', unlink: 'all', mv: 'all', touch: 'all', mkdir: 'all', tee: 'all', truncate: 'all',
   chmod: 'all', chown: 'all', chgrp: 'all', cp: 'last', ln: 'last', install: 'last', rsync: 'last', scp: 'last',
   sed: 'in-place', perl: 'in-place',
+};
+
+/** Options that name where a command writes (`tar -C DIR`, `curl -o FILE`): checked like redirections. */
+export const DESTINATION_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+  tar: ['-C', '--directory'],
+  unzip: ['-d'],
+  curl: ['-o', '--output'],
+  wget: ['-O', '--output-document', '-P', '--directory-prefix'],
+  cp: ['-t', '--target-directory'],
+  mv: ['-t', '--target-directory'],
+  install: ['-t', '--target-directory'],
+  git: ['--git-dir', '--work-tree'],
 };
 
 /** Commands judged harmless on their own (no approval needed even in `ask` mode) unless they write a file. */

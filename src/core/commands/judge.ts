@@ -13,7 +13,8 @@ import type { CommandSegment } from './segment';
 import { splitCommandLine } from './segments';
 import type { ShellParser } from './shellParser';
 import { commandName } from './wrappers';
-import { isDynamicWord, writtenPaths } from './writeTargets';
+import { isDynamicWord } from './words';
+import { writtenPaths } from './writeTargets';
 
 /** What the judge needs to know. */
 export interface JudgeOptions {
@@ -92,10 +93,12 @@ export function judgeCommand(line: string, options: JudgeOptions, parser: ShellP
     const danger = dangerReason(segment, { workspaceRoots: options.workspaceRoots, cwd, segments });
     if (danger) return { decision: 'ask', segment, reason: `${describe(segment, segments.length)} ${danger}.`, dangerous: true, grants: [], segments };
     cwd = nextCwd(segment, cwd, options.workspaceRoots);
-    if (options.mode === 'auto' || segment.transparentWrapper || segment.argv.length === 0 || isHarmless(segment)) continue;
+    if (options.mode === 'auto' || segment.transparentWrapper || isHarmless(segment)) continue;
+    // A bare `> file` has no words for a prefix to match: it asks, and cannot be granted.
+    if (segment.argv.length === 0 && writtenPaths(segment).length === 0) continue;
     if (prefixes.some((p) => matchesPrefix(segment.argv, p))) continue;
     unallowed ??= segment;
-    grants.add(suggestGrant(segment));
+    if (segment.argv.length) grants.add(suggestGrant(segment));
   }
   if (unallowed) {
     return { decision: 'ask', segment: unallowed, reason: `${describe(unallowed, segments.length)} is not in your allowed commands.`, dangerous: false, grants: [...grants], segments };

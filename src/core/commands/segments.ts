@@ -7,26 +7,17 @@
  */
 import { makeSegment, type CommandSegment, type Redirect } from './segment';
 import type { ShellNode, ShellParser } from './shellParser';
+import { followInner, type Context, type InnerHost } from './innerCommands';
 import { wordValue } from './words';
-import { commandName, innerCommand, INTERPRETERS, shellScriptIndex, SHELLS, WRAPPERS } from './wrappers';
 
 /** Scripts inside scripts deeper than this are not followed (and ask). */
 const MAX_DEPTH = 6;
 
-/** Where the walk is: what surrounds the node, and what applies to every command under it. */
-interface Context {
-  via: string[];
-  depth: number;
-  redirects: Redirect[];
-  stdin?: { kind: 'pipe' | 'heredoc' | 'herestring'; script?: string };
-  pipeline?: { id: number; index: number };
-  inFunction?: string;
-}
 
 const NESTED_VIA: Record<string, string> = { command_substitution: '$(…)', process_substitution: '<(…)', subshell: '( … )' };
 const WRITE_OPS = new Set(['>', '>>', '&>', '&>>', '>|', '<>']);
 
-class Walker {
+class Walker implements InnerHost {
   readonly out: CommandSegment[] = [];
   private pipelines = 0;
 
@@ -103,6 +94,8 @@ class Walker {
     }
     const body = node.childForFieldName('body');
     if (body) this.node(body, { ...ctx, redirects, stdin });
+    // `> file` alone truncates or creates the file: a segment with no words, still judged.
+    else this.out.push(makeSegment({ text: node.text, redirects, via: ctx.via, pipeline: ctx.pipeline }));
   }
 
   /** One redirection: a file target, or a here-doc / here-string that becomes standard input. */
@@ -166,63 +159,7 @@ class Walker {
       inFunction: ctx.inFunction,
     });
     this.out.push(segment);
-    if (!segment.dynamicName) this.nested(segment, words, ctx, stdin);
-  }
-
-  /** The commands a segment runs in turn: shell scripts, `eval`, wrappers, `find -exec`. */
-  nested(segment: CommandSegment, words: readonly { text: string; dynamic: boolean }[], ctx: Context, stdin: Context['stdin']): void {
-    const name = commandName(segment.argv[0] ?? '');
-    const args = segment.argv.slice(1);
-    const here = { ...ctx, redirects: [], pipeline: undefined, stdin: undefined };
-    const dynamicFrom = (i: number) => words.slice(i).some((w) => w.dynamic);
-    if (SHELLS.has(name)) {
-      const at = shellScriptIndex(args);
-      if (at.script !== undefined) {
-        if (dynamicFrom(at.script + 1)) return void (segment.unparsed = `${name} -c runs a script built at run time`);
-        // The shell only runs its script: the script's commands are judged instead.
-        segment.transparentWrapper = true;
-        this.script(args[at.script] as string, here, `${name} -c`);
-      } else if (at.stdin && stdin?.kind !== 'pipe' && stdin?.script !== undefined) {
-        segment.transparentWrapper = true;
-        this.script(stdin.script, here, `${name} <<`);
-      } else if (at.stdin && stdin) segment.programFromInput = stdin.kind;
-      else if (!at.stdin && args.length > 0 && dynamicFrom(1)) segment.unparsed = `${name} runs a script whose name or contents are computed at run time`;
-    } else if (INTERPRETERS.has(name) && stdin && !args.some((a) => !a.startsWith('-'))) {
-      segment.programFromInput = stdin.kind;
-    } else if (name === 'eval' || name === 'source' || name === '.') {
-      if (name === 'eval' && args.length) {
-        if (dynamicFrom(1)) segment.unparsed = 'eval runs a command built at run time';
-        else {
-          segment.transparentWrapper = true;
-          this.script(args.join(' '), here, 'eval');
-        }
-      } else if (args.length && dynamicFrom(1)) segment.unparsed = `${name} runs a file whose name is computed at run time`;
-    } else if (name === 'find') {
-      this.findExec(args, here);
-    } else if (WRAPPERS[name]) {
-      const spec = WRAPPERS[name];
-      const inner = innerCommand(spec, args);
-      if (!inner) return;
-      const first = segment.argv.length - inner.length;
-      segment.transparentWrapper = spec.transparent;
-      const innerWords = words.slice(first);
-      const assignments = spec.assignments ? args.slice(0, args.length - inner.length).filter((a) => /^[A-Za-z_]\w*=/.test(a)) : [];
-      const seg = makeSegment({ argv: inner, text: inner.join(' '), assignments, via: [...ctx.via, name], dynamicName: innerWords[0]?.dynamic ?? false, pipedInput: segment.pipedInput, redirects: segment.redirects });
-      this.out.push(seg);
-      if (!seg.dynamicName) this.nested(seg, innerWords, { ...ctx, via: seg.via }, stdin);
-    }
-  }
-
-  /** `find … -exec CMD {} ;` runs CMD once per file. */
-  findExec(args: readonly string[], ctx: Context): void {
-    for (let i = 0; i < args.length; i++) {
-      if (!/^-(exec|execdir|ok|okdir)$/.test(args[i] as string)) continue;
-      const end = args.findIndex((a, j) => j > i && (a === ';' || a === '+'));
-      const inner = args.slice(i + 1, end < 0 ? undefined : end);
-      if (inner.length) this.out.push(makeSegment({ argv: inner, text: inner.join(' '), via: [...ctx.via, `find ${args[i]}`], redirects: [] }));
-      if (end < 0) break;
-      i = end;
-    }
+    if (!segment.dynamicName) followInner(this, segment, words, ctx, stdin);
   }
 }
 

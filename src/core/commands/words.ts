@@ -68,3 +68,8 @@ export function wordValue(node: ShellNode): WordValue {
       return { text: node.text, dynamic: true };
   }
 }
+
+/** A word (as text) whose value is only known when the shell runs (`$HOME/x`, `~/x`, `` `pwd`/x ``). */
+export function isDynamicWord(word: string): boolean {
+  return /[$`]/.test(word) || word.startsWith('~');
+}

@@ -41,6 +41,17 @@ export const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
   doas: { valueOptions: ['-u', '-C'], transparent: false },
 };
 
+/**
+ * Commands that run a string as a shell command: `watch 'make'`, `ssh host 'rm -rf /'` (on the
+ * other machine, still judged), `trap 'cmd' EXIT`. `skip` counts the words before the string
+ * (ssh's host); `first` takes only the first word as the script (trap), else the rest is joined.
+ */
+export const STRING_RUNNERS: Readonly<Record<string, { valueOptions: readonly string[]; skip: number; first?: boolean }>> = {
+  watch: { valueOptions: ['-n', '--interval', '-q', '--equexit'], skip: 0 },
+  ssh: { valueOptions: ['-b', '-c', '-D', '-E', '-e', '-F', '-I', '-i', '-J', '-L', '-l', '-m', '-O', '-o', '-p', '-Q', '-R', '-S', '-W', '-w'], skip: 1 },
+  trap: { valueOptions: [], skip: 0, first: true },
+};
+
 /** The command a wrapper runs, or undefined when it runs none (or its form is not understood). */
 export function innerCommand(spec: WrapperSpec, args: readonly string[]): string[] | undefined {
   let i = 0;

@@ -5,14 +5,10 @@
  * can see on the card).
  */
 import { apiFor, findRoot } from '../safety/workspacePath';
-import { FILE_WRITERS, GIT_CONTROL, HARMLESS_TARGETS } from './dangerRules';
+import { DESTINATION_OPTIONS, FILE_WRITERS, GIT_CONTROL, HARMLESS_TARGETS } from './dangerRules';
 import type { CommandSegment } from './segment';
+import { isDynamicWord } from './words';
 import { commandName } from './wrappers';
-
-/** A word whose value is only known when the shell runs (`$HOME/x`, `~/x`, `` `pwd`/x ``). */
-export function isDynamicWord(word: string): boolean {
-  return /[$`]/.test(word) || word.startsWith('~');
-}
 
 /**
  * Why writing `target` needs a question, or undefined when it lands plainly inside the workspace.
@@ -32,18 +28,34 @@ export function writeProblem(target: string, cwd: string | undefined, roots: rea
 
 /** The paths a segment writes: its writing redirections, and file arguments of commands like `rm` or `cp`. */
 export function writtenPaths(segment: CommandSegment): string[] {
-  const paths = segment.redirects.filter((r) => r.writes).map((r) => r.target);
-  const mode = FILE_WRITERS[commandName(segment.argv[0] ?? '')];
-  if (!mode) return paths;
+  const name = commandName(segment.argv[0] ?? '');
   const args = segment.argv.slice(1);
+  const paths = [...segment.redirects.filter((r) => r.writes).map((r) => r.target), ...optionValues(args, DESTINATION_OPTIONS[name] ?? [])];
+  const mode = FILE_WRITERS[name];
+  if (!mode) return paths;
   const dashDash = args.indexOf('--');
   const operands = args.filter((a, i) => (dashDash >= 0 && i > dashDash) || !a.startsWith('-'));
   if (mode === 'in-place' && !args.some((a, i) => (dashDash < 0 || i < dashDash) && /^(-i|--in-place)/.test(a))) return paths;
   if (mode === 'last') {
     // `cp -t DIR src…` names its destination with -t.
-    const t = args.findIndex((a) => a === '-t' || a === '--target-directory');
-    const dest = t >= 0 ? args[t + 1] : operands[operands.length - 1];
+    const named = args.some((a) => /^(-t|--target-directory)/.test(a));
+    const dest = named ? undefined : operands[operands.length - 1];
     return dest === undefined ? paths : [...paths, dest];
   }
   return [...paths, ...operands];
+}
+
+/** Values of the given options: `-C dir`, `-Cdir` (short), `--directory=dir` (long). */
+function optionValues(args: readonly string[], options: readonly string[]): string[] {
+  const values: string[] = [];
+  args.forEach((arg, i) => {
+    for (const option of options) {
+      // `-o FILE`, and a cluster ending in it: `-sSo FILE`.
+      const clustered = !option.startsWith('--') && option.length === 2 && new RegExp(`^-[A-Za-z]*${option[1]}$`).test(arg);
+      if ((arg === option || clustered) && args[i + 1] !== undefined) values.push(args[i + 1] as string);
+      else if (option.startsWith('--') && arg.startsWith(`${option}=`)) values.push(arg.slice(option.length + 1));
+      else if (!option.startsWith('--') && arg.startsWith(option) && arg.length > option.length && !arg.startsWith('--')) values.push(arg.slice(option.length));
+    }
+  });
+  return values;
 }

@@ -33,6 +33,11 @@ const AUTO_ALLOWED = [
   'cp /etc/hosts ./hosts.copy',
   'git log -p -n 3',
   'mkdir -p src/new && touch src/new/a.ts',
+  'tar -xzf a.tgz -C vendor',
+  'curl -sSo out/page.html https://x.invalid',
+  'npm install --save-dev typescript',
+  'watch -n 5 npm test',
+  'for f in src/*.ts; do wc -l "$f"; done',
 ];
 
 /** Lines that ask even on `auto`, with a word the reason must contain. */
@@ -115,6 +120,23 @@ const ALWAYS_ASK: [string, RegExp][] = [
   ['export PATH=/tmp && npm test', /sets PATH/],
   ['echo "unterminated', /cannot be checked/],
   ['bash -c "$SCRIPT"', /built at run time/],
+  ['> /etc/motd', /outside the workspace/],
+  ['alias ll="rm -rf build"; ll', /deletes recursively/],
+  ["trap 'rm -rf build' EXIT", /deletes recursively/],
+  ["watch -n 5 'git push --force'", /push --force/],
+  ['ssh -p 22 host sudo reboot', /another user/],
+  ["find . -name x -exec sh -c 'git clean -fd' \\;", /git clean/],
+  ["env -S 'rm -rf x'", /splits a string/],
+  ['rm $FLAGS build', /may be one that deletes recursively/],
+  ['git push origin "$(git branch --show-current)" $EXTRA', /may be one that rewrites/],
+  ['npm install -g typescript', /globally/],
+  ['yarn global add x', /globally/],
+  ['tar -xzf a.tgz -C /usr/local', /outside the workspace \(\/usr\/local\)/],
+  ['curl -o /tmp/x.sh https://x.invalid', /outside the workspace/],
+  ['curl -fsSLo /tmp/x.sh https://x.invalid', /outside the workspace/],
+  ['curl --output=../x https://x.invalid', /outside the workspace/],
+  ['unzip -d/opt/x a.zip', /outside the workspace/],
+  ['echo x > .GIT/hooks/pre-commit', /hooks/],
 ];
 
 describe('judgeCommand on auto', () => {
@@ -153,7 +175,7 @@ describe('judgeCommand on ask', () => {
   });
 
   it('asks for a longer word, another command, a path to the binary, or echo writing a file', () => {
-    for (const line of ['npm testx', "npm 'test'x", 'npm', 'npm run test', '/usr/bin/npm test', 'echo hi > x.txt', 'git status | head', 'npm test $(curl x.invalid)']) {
+    for (const line of ['npm testx', "npm 'test'x", 'npm', 'npm run test', '/usr/bin/npm test', 'echo hi > x.txt', '> x.txt', 'git status | head', 'npm test $(curl x.invalid)', "watch 'rm x'"]) {
       const j = judge(line, allow);
       assert.equal(j.decision, 'ask', line);
       assert.equal(j.dangerous, false, line);
