@@ -6,9 +6,9 @@
  * index are never touched. Calls are serialised, so concurrent tool calls cannot interleave writes
  * to the index.
  */
-import { createHash } from 'node:crypto';
 import type { CheckpointFs } from './checkpointFs';
-import { CHECKPOINTS_VERSION, checkpointIndexSchema, type CheckpointIndex, type FileState, type TaskCheckpoint, type TrackedFile } from './schema';
+import { CHECKPOINTS_VERSION, checkpointIndexSchema, type CheckpointIndex, type TaskCheckpoint } from './schema';
+import { changeOf, sameState, sha256, stateOf } from './fileStates';
 
 /** What the user did to a file after the task's last write to it. */
 export interface Conflict {
@@ -48,24 +48,6 @@ export interface CheckpointStoreOptions {
   keep: number;
   /** The clock (tests). */
   now?: () => number;
-}
-
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
-function stateOf(bytes: Uint8Array | undefined): FileState {
-  return bytes === undefined ? { exists: false } : { exists: true, sha256: sha256(bytes) };
-}
-
-function sameState(a: FileState, b: FileState): boolean {
-  return a.exists === b.exists && (!a.exists || (b.exists && a.sha256 === b.sha256));
-}
-
-function changeOf(file: TrackedFile): 'created' | 'modified' | 'deleted' | undefined {
-  const after = file.after;
-  if (!after || sameState(file.before, after)) return undefined;
-  return !file.before.exists ? 'created' : after.exists ? 'modified' : 'deleted';
 }
 
 /** The checkpoint store; create it with {@link CheckpointStore.open}. */

@@ -6,9 +6,10 @@ import type * as vscode from 'vscode';
 import { CheckpointStore, nodeCheckpointFs } from '../../core/checkpoints';
 
 /**
- * The store for this extension host. Files are read and written on disk directly: VS Code reloads
- * an open editor whose file changed on disk unless it has unsaved changes (check those first).
+ * The store under `globalStorageUri` (the extension context's). Files are read and written on disk
+ * directly: VS Code reloads an open editor whose file changed on disk unless it has unsaved
+ * changes, so check `workspace.textDocuments` for dirty ones before undoing.
  */
-export function openCheckpointStore(context: vscode.ExtensionContext, keep: number): Promise<CheckpointStore> {
-  return CheckpointStore.open(nodeCheckpointFs, { storageDir: `${context.globalStorageUri.fsPath}/checkpoints`, keep });
+export function openCheckpointStore(globalStorageUri: vscode.Uri, keep: number): Promise<CheckpointStore> {
+  return CheckpointStore.open(nodeCheckpointFs, { storageDir: `${globalStorageUri.fsPath}/checkpoints`, keep });
 }
