@@ -9,4 +9,6 @@ export { splitCommandLine } from './segments';
 export type { CommandSegment, Redirect } from './segment';
 export { judgeCommand, matchesPrefix, suggestGrant, type JudgeOptions, type Judgement } from './judge';
 export { DANGER_RULES, type DangerRule } from './dangerRules';
+export { shellKind } from './wrappers';
+export { resolveCommandCwd, type CwdCheck } from './cwd';
 export { AnsiStripper, BoundedOutput, DEFAULT_OUTPUT_LIMITS, collapseCarriageReturns, outputForModel, stripAnsi, type OutputLimits } from './output';

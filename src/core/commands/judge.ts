@@ -28,6 +28,11 @@ export interface JudgeOptions {
   workspaceRoots: readonly string[];
   /** Where the command starts (absolute, inside a workspace folder). */
   cwd: string;
+  /**
+   * The shell that will run it. The dangerous list knows POSIX shells only, so for another shell
+   * (PowerShell, cmd) `auto` behaves as `ask`: only allowed prefixes run without asking.
+   */
+  shell?: 'posix' | 'other';
 }
 
 /** The verdict on one command line. */
@@ -86,6 +91,7 @@ export function judgeCommand(line: string, options: JudgeOptions, parser: ShellP
   const segments = splitCommandLine(line, parser);
   if (segments.length === 0) return { decision: 'ask', reason: 'There is no command to run.', dangerous: false, grants: [], segments };
   const prefixes = [...options.allowPrefixes, ...options.taskGrants];
+  const auto = options.mode === 'auto' && options.shell !== 'other';
   let cwd: string | undefined = options.cwd;
   let unallowed: CommandSegment | undefined;
   const grants = new Set<string>();
@@ -93,7 +99,7 @@ export function judgeCommand(line: string, options: JudgeOptions, parser: ShellP
     const danger = dangerReason(segment, { workspaceRoots: options.workspaceRoots, cwd, segments });
     if (danger) return { decision: 'ask', segment, reason: `${describe(segment, segments.length)} ${danger}.`, dangerous: true, grants: [], segments };
     cwd = nextCwd(segment, cwd, options.workspaceRoots);
-    if (options.mode === 'auto' || segment.transparentWrapper || isHarmless(segment)) continue;
+    if (auto || segment.transparentWrapper || isHarmless(segment)) continue;
     // A bare `> file` has no words for a prefix to match: it asks, and cannot be granted.
     if (segment.argv.length === 0 && writtenPaths(segment).length === 0) continue;
     if (prefixes.some((p) => matchesPrefix(segment.argv, p))) continue;
@@ -101,8 +107,9 @@ export function judgeCommand(line: string, options: JudgeOptions, parser: ShellP
     if (segment.argv.length) grants.add(suggestGrant(segment));
   }
   if (unallowed) {
-    return { decision: 'ask', segment: unallowed, reason: `${describe(unallowed, segments.length)} is not in your allowed commands.`, dangerous: false, grants: [...grants], segments };
+    const note = options.mode === 'auto' && !auto ? ' (commands on auto still ask in a shell other than sh/bash/zsh)' : '';
+    return { decision: 'ask', segment: unallowed, reason: `${describe(unallowed, segments.length)} is not in your allowed commands${note}.`, dangerous: false, grants: [...grants], segments };
   }
-  const why = options.mode === 'auto' ? 'Commands run without asking (grok.agent.commands is auto) and nothing in it is on the dangerous list.' : 'Every part of it is allowed.';
+  const why = auto ? 'Commands run without asking (grok.agent.commands is auto) and nothing in it is on the dangerous list.' : 'Every part of it is allowed.';
   return { decision: 'allow', reason: why, dangerous: false, grants: [], segments };
 }

@@ -101,3 +101,13 @@ export function shellScriptIndex(args: readonly string[]): { script?: number; st
   }
   return { stdin: !sawC };
 }
+
+/**
+ * Whether a shell (a path such as VS Code's `env.shell`, or `$SHELL`) reads POSIX command lines,
+ * as the judge assumes: sh, bash, zsh, dash, ksh (Git Bash and WSL's too). fish, PowerShell and
+ * cmd do not.
+ */
+export function shellKind(shellPath: string): 'posix' | 'other' {
+  const name = commandName(shellPath.replace(/\\/g, '/')).toLowerCase().replace(/\.exe$/, '');
+  return /^(sh|bash|zsh|dash|ksh|mksh|ash)$/.test(name) ? 'posix' : 'other';
+}

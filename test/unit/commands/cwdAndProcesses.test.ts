@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { resolveCommandCwd } from '../../../src/core/commands/cwd';
 import { descendantsOf, parseProcessTable } from '../../../src/core/commands/processTree';
+import { shellKind } from '../../../src/core/commands/wrappers';
 import { fakeFs } from '../safety/fakeFs';
 
 describe('resolveCommandCwd', () => {
@@ -34,5 +35,12 @@ describe('process tree', () => {
 
   it('does not loop on a table with a cycle', () => {
     assert.deepEqual(descendantsOf([{ pid: 5, ppid: 6 }, { pid: 6, ppid: 5 }], 5), [6]);
+  });
+});
+
+describe('shellKind', () => {
+  it('tells POSIX shells from others by their path', () => {
+    for (const p of ['/bin/bash', '/usr/bin/zsh', '/bin/sh', 'C:\\Program Files\\Git\\bin\\bash.exe', 'dash']) assert.equal(shellKind(p), 'posix', p);
+    for (const p of ['/usr/bin/fish', 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe', 'pwsh', 'cmd.exe', '']) assert.equal(shellKind(p), 'other', p);
   });
 });

@@ -191,6 +191,14 @@ describe('judgeCommand on ask', () => {
     assert.equal(judge('npm test && npm run build && git status | head -n 5', { ...allow, taskGrants: j.grants }).decision, 'allow');
   });
 
+  it('treats auto as ask in a shell other than a POSIX one (the dangerous list would not know its commands)', () => {
+    const j = judge('npm test; Remove-Item -Recurse -Force build', { mode: 'auto', allowPrefixes: ['npm test'], shell: 'other' });
+    assert.equal(j.decision, 'ask');
+    assert.equal(j.segment?.argv[0], 'Remove-Item');
+    assert.match(j.reason, /still ask in a shell other than/);
+    assert.equal(judge('npm test', { mode: 'auto', allowPrefixes: ['npm test'], shell: 'other' }).decision, 'allow');
+  });
+
   it('judges the script of bash -c, not bash itself', () => {
     assert.equal(judge("bash -c 'npm test && git status'", allow).decision, 'allow');
     assert.equal(judge("bash -c 'npm test && make'", allow).segment?.text, 'make');
