@@ -53,8 +53,8 @@ describe('run_command: commandRunner in a real VS Code', function () {
     const result = await runCommand({ command: node("console.log('hello from node'); console.error('to stderr'); process.exit(3)"), timeoutMs: 30_000, terminalName: 'Grok: test task' }, new AbortController().signal, (c) => chunks.push(c));
     console.log(`      (ran via ${result.via}; shell integration ${result.via === 'shellIntegration' ? 'was' : 'was not'} active in this VS Code)`);
     assert.equal(result.exitCode, 3);
-    assert.match(result.output, /hello from node/);
-    assert.match(result.output, /to stderr/);
+    // Only what the command printed: no prompt, no echo of the command, no escape sequences.
+    assert.deepEqual(result.output.trim().split('\n').map((l) => l.trim()), ['hello from node', 'to stderr'], JSON.stringify(result.output));
     assert.equal(result.timedOut, false);
     assert.equal(result.stopped, false);
     assert.equal(result.cwd, workspaceRoot());
