@@ -31,6 +31,20 @@ const vendorUndici = {
   },
 };
 
+/**
+ * web-tree-sitter (the bash grammar's runtime, ~160 KB already minified) is its own chunk too,
+ * dist/vendor/web-tree-sitter.js: its CommonJS build copied as is, since its ESM build finds its
+ * runtime through `import.meta.url`, which a CommonJS bundle does not have (the .wasm bytes are
+ * passed in anyway). The test bundle inlines the same CommonJS build.
+ */
+const vendorTreeSitter = {
+  name: 'vendor-web-tree-sitter',
+  setup(build) {
+    build.onResolve({ filter: /^web-tree-sitter$/ }, () => ({ path: './vendor/web-tree-sitter.js', external: true }));
+  },
+};
+const treeSitterCjs = { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' };
+
 /** The extension host bundle: Node, CommonJS, `vscode` provided by the host. */
 const host = {
   ...base,
@@ -40,7 +54,7 @@ const host = {
   format: 'cjs',
   target: 'node20',
   external: ['vscode'],
-  plugins: [vendorUndici],
+  plugins: [vendorUndici, vendorTreeSitter],
 };
 
 /** undici as one file next to the host bundle (see vendorUndici). */
@@ -82,6 +96,7 @@ const hostTests = {
   format: 'cjs',
   target: 'node20',
   external: ['vscode', 'mocha'],
+  alias: treeSitterCjs,
 };
 
 const configs = production ? [host, undiciChunk, webview] : [host, undiciChunk, webview, hostTests];
@@ -95,6 +110,13 @@ await mkdir('dist/codicons', { recursive: true });
 for (const file of ['codicon.css', 'codicon.ttf']) {
   await cp(`node_modules/@vscode/codicons/dist/${file}`, `dist/codicons/${file}`);
 }
+
+// The bash grammar for judging agent commands (src/vscode/agent/shellParser.ts loads these).
+await mkdir('dist/vendor', { recursive: true });
+await cp('node_modules/web-tree-sitter/tree-sitter.cjs', 'dist/vendor/web-tree-sitter.js');
+await mkdir('dist/wasm', { recursive: true });
+await cp('node_modules/web-tree-sitter/tree-sitter.wasm', 'dist/wasm/tree-sitter.wasm');
+await cp('node_modules/tree-sitter-bash/tree-sitter-bash.wasm', 'dist/wasm/tree-sitter-bash.wasm');
 
 if (watch) {
   const contexts = await Promise.all(configs.map((c) => esbuild.context(c)));

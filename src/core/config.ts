@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { agentCommandSettingsShape } from './commands/settings';
 
 /** The default xAI endpoint. */
 export const XAI_BASE_URL = 'https://api.x.ai/v1';
@@ -43,6 +44,8 @@ export const settingsSchema = z.object({
   'agent.maxTaskCostUsd': z.number().min(0).catch(0).default(0),
   'agent.approveReads': z.enum(['auto', 'ask']).catch('auto').default('auto'),
   'agent.approveEdits': z.enum(['ask', 'auto']).catch('ask').default('ask'),
+  // Agent commands and checkpoints (grok.agent.commands, allowedCommands, commandTimeoutSeconds, checkpointsToKeep).
+  ...agentCommandSettingsShape,
 });
 
 export type GrokSettings = z.infer<typeof settingsSchema>;
