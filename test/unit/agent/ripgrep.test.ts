@@ -65,6 +65,13 @@ describe('agent search: ripgrep as VS Code ships it', () => {
     assert.equal((await rgSearchText(config(), { query: 'ALPHA', isRegex: false, max: 10 }, signal)).items.length, 0, 'capitals match exactly');
     assert.equal((await rgSearchText(config(), { query: 'a.ts', isRegex: false, max: 10 }, signal)).items.length, 0, 'literal by default');
     assert.equal((await rgSearchText(config(), { query: 'const \\w+ =', isRegex: true, max: 10 }, signal)).items.length, 2);
+    // A glob narrows the search but never brings back what .gitignore hides (rg's own -g would).
+    assert.deepEqual((await rgSearchText(config(), { query: 'needle', isRegex: false, glob: '**/*', max: 10 }, signal)).items.map((m) => m.path).sort(), ['.hidden/conf.txt', 'src/a.ts', 'src/b.ts']);
+    assert.deepEqual((await rgSearchText(config(), { query: 'needle', isRegex: false, glob: 'dist/**', max: 10 }, signal)).items, []);
+    assert.deepEqual((await rgSearchText(config(), { query: 'needle', isRegex: false, glob: 'src/*.ts', max: 10 }, signal)).items.map((m) => m.path).sort(), ['src/a.ts', 'src/b.ts']);
+    assert.deepEqual((await rgListFiles(config(), { glob: '*.log', max: 10 }, signal)).items, []);
+    assert.deepEqual((await rgListFiles(config(), { base: join(dir, 'dist'), max: 10 }, signal)).items, [], 'an ignored folder stays ignored');
+    assert.deepEqual((await rgListFiles(config(), { glob: 'b.ts', max: 10 }, signal)).items, ['src/b.ts'], 'a glob without / matches the name anywhere');
     const cut = await rgSearchText(config(), { query: 'needle', isRegex: false, max: 1 }, signal);
     assert.deepEqual([cut.items.length, cut.truncated], [1, true]);
   });

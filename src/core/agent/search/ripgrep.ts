@@ -5,6 +5,7 @@
  * run this same code.
  */
 import { posix, win32 } from 'node:path';
+import picomatch from 'picomatch';
 import type { Bounded, TextMatch } from '../tools/types';
 import type { Spawn } from './spawn';
 
@@ -34,12 +35,22 @@ export function ripgrepCandidates(appRoot: string, platform: string = process.pl
   ];
 }
 
-function commonArgs(config: RipgrepSearch, glob: string | undefined): string[] {
+function commonArgs(config: RipgrepSearch): string[] {
   // --hidden with excludes instead of rg's dot-file rule: VS Code's search shows dot files too.
   const args = ['--hidden', '--no-require-git', '--no-config', '--no-messages'];
   for (const pattern of config.excludes) args.push('-g', `!${pattern}`);
-  if (glob) args.push('-g', glob);
   return args;
+}
+
+/**
+ * The model's glob and folder, applied by us rather than rg: an include glob (`-g`) or a path
+ * given to rg overrides .gitignore, so ignored files would come back. rg walks the folder with its
+ * ignores and we keep what matches; a glob without `/` matches the file name anywhere, as in rg.
+ */
+function pathFilter(glob: string | undefined, folder = ''): (path: string) => boolean {
+  const clean = glob?.replace(/^\.\//, '');
+  const isMatch = clean ? picomatch(clean, { dot: true, basename: !clean.includes('/') }) : () => true;
+  return folder ? (path) => path.startsWith(`${folder}/`) && isMatch(path) : isMatch;
 }
 
 /** The folder's name for results of a multi-root workspace. */
@@ -49,7 +60,7 @@ function prefixFor(config: RipgrepSearch, root: string): string {
 }
 
 /** Runs rg in each folder (in turn) and keeps up to `max` parsed lines; true when more were left. */
-async function collect<T>(config: RipgrepSearch, argsFor: (root: string) => string[] | undefined, parse: (line: string, prefix: string) => T | undefined, max: number, signal: AbortSignal): Promise<Bounded<T>> {
+async function collect<T>(config: RipgrepSearch, argsFor: (root: string) => string[] | undefined, parse: (line: string, prefix: string, root: string) => T | undefined, max: number, signal: AbortSignal): Promise<Bounded<T>> {
   const items: T[] = [];
   for (const root of config.roots) {
     const args = argsFor(root);
@@ -57,7 +68,7 @@ async function collect<T>(config: RipgrepSearch, argsFor: (root: string) => stri
     const prefix = prefixFor(config, root);
     const proc = config.spawn(config.rgPath, args, { cwd: root, signal });
     for await (const line of proc.lines) {
-      const item = parse(line, prefix);
+      const item = parse(line, prefix, root);
       if (item === undefined) continue;
       if (items.length === max) {
         proc.kill();
@@ -76,17 +87,20 @@ async function collect<T>(config: RipgrepSearch, argsFor: (root: string) => stri
 
 /** Workspace-relative files (with `/`), honouring the ignores, under `base` (absolute) if given. */
 export function rgListFiles(config: RipgrepSearch, query: { base?: string; glob?: string; max: number }, signal: AbortSignal): Promise<Bounded<string>> {
+  const filters = new Map<string, (path: string) => boolean>();
   return collect(
     config,
     (root) => {
-      const args = ['--files', ...commonArgs(config, query.glob)];
-      if (!query.base) return args;
       const api = root.includes('\\') ? win32 : posix;
-      const rel = api.relative(root, query.base);
+      const rel = query.base ? api.relative(root, query.base) : '';
       if (rel.startsWith('..') || api.isAbsolute(rel)) return undefined;
-      return rel ? [...args, '--', rel] : args;
+      filters.set(root, pathFilter(query.glob, rel.replace(/\\/g, '/')));
+      return ['--files', ...commonArgs(config)];
     },
-    (line, prefix) => (line ? prefix + line.replace(/\\/g, '/').replace(/^\.\//, '') : undefined),
+    (line, prefix, root) => {
+      const path = line.replace(/\\/g, '/').replace(/^\.\//, '');
+      return path && filters.get(root)?.(path) ? prefix + path : undefined;
+    },
     query.max,
     signal,
   );
@@ -96,17 +110,27 @@ export function rgListFiles(config: RipgrepSearch, query: { base?: string; glob?
 export function rgSearchText(config: RipgrepSearch, query: { query: string; isRegex: boolean; glob?: string; max: number }, signal: AbortSignal): Promise<Bounded<TextMatch>> {
   const args = ['--line-number', '--with-filename', '--no-heading', '--null', '--color', 'never', '--smart-case', `--max-columns=${MAX_COLUMNS}`, '--max-columns-preview'];
   if (!query.isRegex) args.push('--fixed-strings');
-  args.push(...commonArgs(config, query.glob), '-e', query.query);
-  return collect(config, () => args, parseMatch, query.max, signal);
+  args.push(...commonArgs(config), '-e', query.query);
+  const matches = pathFilter(query.glob);
+  return collect(
+    config,
+    () => args,
+    (line, prefix) => {
+      const match = parseMatch(line);
+      return match && matches(match.path) ? { ...match, path: prefix + match.path } : undefined;
+    },
+    query.max,
+    signal,
+  );
 }
 
-/** `path\0line:text` (rg --null) → a match. */
-function parseMatch(line: string, prefix: string): TextMatch | undefined {
+/** `path\0line:text` (rg --null) → a match (path relative to the folder). */
+function parseMatch(line: string): TextMatch | undefined {
   const nul = line.indexOf('\0');
   if (nul < 0) return undefined;
   const rest = line.slice(nul + 1);
   const colon = rest.indexOf(':');
   const n = Number(rest.slice(0, colon));
   if (colon < 0 || !Number.isInteger(n)) return undefined;
-  return { path: prefix + line.slice(0, nul).replace(/\\/g, '/').replace(/^\.\//, ''), line: n, text: rest.slice(colon + 1) };
+  return { path: line.slice(0, nul).replace(/\\/g, '/').replace(/^\.\//, ''), line: n, text: rest.slice(colon + 1) };
 }
