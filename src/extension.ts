@@ -75,6 +75,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<GrokEx
       globalState: context.globalState,
       edits,
       questions,
+      extensionUri: context.extensionUri,
+      globalStorageUri: context.globalStorageUri,
       scrub,
       post: (message) => chatView.post(message),
     });

@@ -69,6 +69,8 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('runCommand'), command: webviewCommandSchema }),
   /** An approval card's button: run the tool call, refuse it, or allow its kind for the rest of the task. */
   z.object({ type: z.literal('approveTool'), cardId: id, decision: z.enum(['allow', 'deny', 'allowTask']) }),
+  /** An agent task's Undo Task button: the host asks what to restore (files, conversation, both). */
+  z.object({ type: z.literal('undoTask'), turnId: id }),
   /** The composer's mode switch: Chat (no workspace tools) or Agent. */
   z.object({ type: z.literal('setMode'), mode: z.enum(['chat', 'agent']) }),
   /** A composer toggle of one of xAI's server-side tools: sets `grok.tools.<tool>` to `auto` or `off`. */
@@ -126,6 +128,16 @@ export interface ToolCardView {
   durationMs?: number;
   result?: string;
   question?: string;
+  /** Beside the question: the command, its folder, the part of the line that asks (untrusted text). */
+  details?: { label: string; value: string }[];
+  /** "Allow for this task" is not offered: a dangerous command asks every time. */
+  noTaskGrant?: boolean;
+}
+
+/** An agent task that changed files: its Undo Task button (`undone` once they were put back). */
+export interface TaskUndoView {
+  files: number;
+  undone?: boolean;
 }
 
 /** The composer's server-side tool toggles: which are on, and why they are off limits (Chat Completions). */
@@ -250,6 +262,7 @@ export interface TurnView {
   sources?: SourceView[];
   /** Agent mode: the task's tool calls, in order. */
   toolCards?: ToolCardView[];
+  taskUndo?: TaskUndoView;
   /** Agent mode: model calls the task made. */
   steps?: number;
 }
@@ -297,6 +310,7 @@ export type HostMessage =
   | { type: 'serverTools'; turnId: string; cards: ServerToolCardView[]; sources: SourceView[] }
   /** Add or update an agent tool card of a turn. */
   | { type: 'toolCard'; turnId: string; card: ToolCardView }
+  | { type: 'taskUndo'; turnId: string; undo: TaskUndoView }
   /** Agent mode: the task's steps, tokens and cost so far (the footer while it runs). */
   | { type: 'turnProgress'; turnId: string; steps: number; usage?: UsageView }
   /** Remove a turn (a retried turn is replaced). */

@@ -11,15 +11,17 @@ import type { HistoryStore } from '../core/chat/historyStore';
 import type { SpendTracker } from '../core/chat/spendTracker';
 import type { Config } from '../core/configStore';
 import { SERVER_TOOL_SETTING } from '../core/chat/serverToolSettings';
-import { AgentToolbox } from '../core/agent/agentToolbox';
+import type { AgentToolbox } from '../core/agent/agentToolbox';
+import type { CheckpointStore } from '../core/checkpoints';
 import { MODE_STATE_KEY, ModeToolbox } from '../core/agent/modeToolbox';
 import { RULES_CHIP_ID } from '../core/agent/projectRules';
 import { redactSecrets } from '../core/chat/secrets';
-import { classifyPath, nodePathFs } from '../core/safety';
 import type { Logger } from '../core/log';
 import type { ChatMode, HostMessage, TurnView } from '../shared/protocol';
 import { ProjectRulesSource } from './agent/projectRules';
-import { VscodeWorkspaceTools } from './agent/workspaceTools';
+import { createAgentToolbox } from './agent/agentSetup';
+import { disposeCommandTerminals } from './agent/commandRunner';
+import { undoTask } from './agent/undoTask';
 import type { ChatMessageFromView } from './chatViewProvider';
 import type { ApiKeyStore } from './apiKeyStore';
 import { applyCode, insertCode, openLink } from './chat/codeActions';
@@ -42,6 +44,9 @@ export interface ChatControllerDeps {
   globalState: vscode.Memento;
   edits: EditFlow;
   questions: EngineQuestions;
+  extensionUri: vscode.Uri;
+  /** The extension's global storage: Undo Task's checkpoints live under it. */
+  globalStorageUri: vscode.Uri;
   scrub: (text: string) => string;
   post: (message: HostMessage) => void;
 }
@@ -51,20 +56,23 @@ export class ChatController implements vscode.Disposable {
   readonly engine: ChatEngine;
   private readonly cards: EditCards;
   private readonly agent: AgentToolbox;
+  private readonly checkpoints: () => Promise<CheckpointStore>;
   private readonly rules: ProjectRulesSource;
   private readonly notice = (level: 'info' | 'warning' | 'error', text: string) => this.deps.post({ type: 'notice', level, text: this.deps.scrub(text) });
 
   constructor(private readonly deps: ChatControllerDeps) {
     this.cards = new EditCards({ edits: deps.edits, post: deps.post, notice: this.notice, conversation: () => this.engine.current, save: () => this.engine.save() });
     this.rules = new ProjectRulesSource((text) => deps.scrub(redactSecrets(text).text));
-    this.agent = new AgentToolbox({
-      host: new VscodeWorkspaceTools((turnId, files, options, signal) => this.cards.proposeForAgent(turnId, files, options, signal)),
-      approvals: () => ({ read: deps.config.current['agent.approveReads'], edit: deps.config.current['agent.approveEdits'] }),
-      classify: (roots, path) => classifyPath(roots, path, nodePathFs),
-      redact: (text, path) => deps.scrub(redactSecrets(text, path).text),
+    ({ toolbox: this.agent, checkpoints: this.checkpoints } = createAgentToolbox({
+      config: deps.config,
+      extensionUri: deps.extensionUri,
+      globalStorageUri: deps.globalStorageUri,
+      cards: this.cards,
+      conversation: () => this.engine.current,
+      scrub: deps.scrub,
       post: deps.post,
       logger: deps.logger,
-    });
+    }));
     this.engine = new ChatEngine({
       config: deps.config,
       client: () => deps.clients.get(),
@@ -176,6 +184,16 @@ export class ChatController implements vscode.Disposable {
       case 'approveTool':
         if (!this.agent.decide(message.cardId, message.decision)) this.notice('info', 'That step is no longer waiting for an answer.');
         return;
+      case 'undoTask':
+        return undoTask(message.turnId, {
+          store: this.checkpoints,
+          busy: () => this.engine.busy,
+          turn: (turnId) => this.engine.current.turns.find((t) => t.id === turnId),
+          rewind: (turnId) => this.engine.rewindTo(turnId),
+          save: () => this.engine.save(),
+          post: this.deps.post,
+          notice: this.notice,
+        });
       case 'setMode':
         await this.deps.globalState.update(MODE_STATE_KEY, message.mode);
         return this.engine.postState();
@@ -188,5 +206,6 @@ export class ChatController implements vscode.Disposable {
   dispose(): void {
     this.engine.dispose();
     this.cards.dispose();
+    disposeCommandTerminals();
   }
 }

@@ -46,6 +46,7 @@ const messages = new MessageList({
   },
   editLast: (text) => composer.beginEdit(text),
   approveTool: (cardId, decision) => post({ type: 'approveTool', cardId, decision }),
+  undoTask: (turnId) => post({ type: 'undoTask', turnId }),
   editAction: (kind, cardId, path) => {
     if (kind === 'preview') post(path ? { type: 'previewEdits', cardId, path } : { type: 'previewEdits', cardId });
     else post({ type: kind === 'apply' ? 'applyEdits' : kind === 'undo' ? 'undoEdits' : 'rejectEdits', cardId });
@@ -118,6 +119,8 @@ function handle(message: HostMessage): void {
     case 'toolCard':
       if (message.card.status === 'waiting') announcer.announce(`Grok asks: ${message.card.question ?? message.card.tool}`);
       return messages.updateToolCard(message.turnId, message.card);
+    case 'taskUndo':
+      return messages.setTaskUndo(message.turnId, message.undo);
     case 'turnProgress':
       return messages.setProgress(message.turnId, message.steps, message.usage);
     case 'turnRemoved':

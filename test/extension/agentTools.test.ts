@@ -16,7 +16,7 @@ async function run(name: string, args: unknown): Promise<string> {
   const tool = BUILTIN_TOOLS.find((t) => t.name === name)!;
   const parsed = parseToolArgs(tool, JSON.stringify(args));
   assert.ok(parsed.ok);
-  const ctx: ToolContext = { host: tools, signal: new AbortController().signal, resolve: (p) => vscode.Uri.joinPath(folder(), p).fsPath, autoEdits: false, toolCallId: 't', turnId: 'turn' };
+  const ctx: ToolContext = { host: tools, signal: new AbortController().signal, resolve: (p) => vscode.Uri.joinPath(folder(), p).fsPath, autoEdits: false, toolCallId: 't', turnId: 'turn', progress: () => undefined };
   return (await tool.execute(parsed.value, ctx)).content;
 }
 

@@ -15,7 +15,8 @@ import { PendingApprovals, type Decision } from './approvals';
 import { readVerdict } from './pathPolicy';
 import { AGENT_SYSTEM_NOTE } from './systemNote';
 import { toolCallsInText } from './textCalls';
-import { BUILTIN_TOOLS, parseToolArgs, toolSpec, type AgentTool, type ToolKind, type WorkspaceTools } from './tools';
+import { cleanPath, resolveInWorkspace } from '../safety/workspacePath';
+import { BUILTIN_TOOLS, parseToolArgs, toolSpec, type AgentTool, type CardDetail, type ToolKind, type WorkspaceTools } from './tools';
 
 /** The same call (tool and arguments) this many times in a row stops the task. */
 export const REPEAT_LIMIT = 3;
@@ -23,6 +24,19 @@ export const REPEAT_LIMIT = 3;
 const MAX_RESULT_CHARS = 210_000;
 /** Most characters of a result kept on its card (the model got all of it). */
 const CARD_RESULT_CHARS = 8_000;
+/** Live output on a running card is posted at most this often. */
+const PROGRESS_INTERVAL_MS = 250;
+
+/** What a tool that may write is about to change: the files an edit names, or anything (a command). */
+export type WriteScope = { kind: 'edit'; paths: string[] } | { kind: 'command' };
+
+/**
+ * Checkpoints for Undo Task. `before` runs before a tool that may write; the function it returns
+ * runs after it and says how many files the task has changed so far (for the task's Undo button).
+ */
+export interface TaskWrites {
+  before(turnId: string, scope: WriteScope): Promise<() => Promise<{ files: number } | undefined>>;
+}
 
 /** Whether a kind runs without asking. Commands have no setting yet: they always ask. */
 export interface ApprovalSettings {
@@ -42,6 +56,8 @@ export interface AgentToolboxDeps {
   redact: (text: string, path?: string) => string;
   post: (message: HostMessage) => void;
   logger: Logger;
+  /** Checkpoints before writes (Undo Task); none: tasks cannot be undone. */
+  writes?: TaskWrites;
   now?: () => number;
 }
 
@@ -49,6 +65,8 @@ export interface AgentToolboxDeps {
 interface TaskState {
   /** Approval categories the user allowed for the rest of the task. */
   allowed: Set<string>;
+  /** What tools' judges were granted for the rest of the task (command prefixes). */
+  grants: string[];
   lastSignature?: string;
   repeats: number;
 }
@@ -93,14 +111,14 @@ export class AgentToolbox implements Toolbox {
   }
 
   async run(calls: AssistantToolCall[], turn: StoredTurn, signal: AbortSignal, info: { requestId?: string } = {}): Promise<ToolRunOutcome> {
-    const task = this.tasks.get(turn) ?? { allowed: new Set<string>(), repeats: 0 };
+    const task = this.tasks.get(turn) ?? { allowed: new Set<string>(), grants: [], repeats: 0 };
     this.tasks.set(turn, task);
     const results = new Map<string, ToolResult>();
     const ready: Ready[] = [];
-    const finish = (card: StoredToolCard, status: StoredToolCard['status'], content: string, started: number): void => {
+    const finish = (card: StoredToolCard, status: StoredToolCard['status'], content: string, started: number, keepAll = false): void => {
       card.status = status;
       card.durationMs = this.now() - started;
-      card.result = forCard(content);
+      card.result = forCard(content, keepAll);
       delete card.question;
       this.postCard(turn, card);
     };
@@ -145,6 +163,8 @@ export class AgentToolbox implements Toolbox {
       if (gate.kind === 'ask') {
         card.status = 'waiting';
         card.question = gate.question;
+        if (gate.details?.length) card.details = gate.details;
+        if (gate.grants?.length === 0) card.noTaskGrant = true;
         this.postCard(turn, card);
         const answer = await this.pending.wait(card.id, signal);
         if (signal.aborted) {
@@ -158,9 +178,11 @@ export class AgentToolbox implements Toolbox {
           this.audit(info, call, 'denied', started, content.length);
           continue;
         }
-        if (answer === 'allowTask') task.allowed.add(gate.category);
+        if (answer === 'allowTask' && gate.grants) task.grants.push(...gate.grants);
+        else if (answer === 'allowTask') task.allowed.add(gate.category);
         decision = 'allowed';
         delete card.question;
+        delete card.noTaskGrant;
       }
       card.status = 'running';
       ready.push({ call, tool, args: parsed.value, card, resolved: gate.resolved, decision, redactPath: gate.resolved.values().next().value });
@@ -177,6 +199,8 @@ export class AgentToolbox implements Toolbox {
         this.postCard(turn, r.card);
         let content: string;
         let failed = false;
+        const live = this.liveOutput(turn, r.card, r.tool.cardKeepsAll);
+        const afterWrite = await this.beforeWrite(turn, r);
         try {
           const out = await untilAborted(
             r.tool.execute(r.args, {
@@ -186,6 +210,7 @@ export class AgentToolbox implements Toolbox {
               autoEdits: r.tool.kind === 'edit' && this.deps.approvals().edit === 'auto',
               toolCallId: r.call.id,
               turnId: turn.id,
+              progress: live.update,
             }),
             signal,
           );
@@ -194,16 +219,69 @@ export class AgentToolbox implements Toolbox {
         } catch (error) {
           content = signal.aborted ? 'Stopped.' : `Error: ${error instanceof Error ? error.message : String(error)}`;
           failed = true;
+        } finally {
+          live.end();
         }
+        await this.afterWrite(turn, afterWrite);
         content = this.deps.redact(content.length > MAX_RESULT_CHARS ? `${content.slice(0, MAX_RESULT_CHARS)}\n[Output cut at ${MAX_RESULT_CHARS} characters.]` : content, r.redactPath);
         results.set(r.call.id, { toolCallId: r.call.id, content });
         r.card.status = failed ? 'failed' : 'done';
         r.card.durationMs = this.now() - started;
-        r.card.result = forCard(content);
+        r.card.result = forCard(content, r.tool.cardKeepsAll);
         this.postCard(turn, r.card);
         this.audit(info, r.call, r.decision, started, content.length, failed);
       }),
     );
+  }
+
+  /** Posts a running card's output as it comes, redacted, at most every {@link PROGRESS_INTERVAL_MS}. */
+  private liveOutput(turn: StoredTurn, card: StoredToolCard, keepAll = false): { update: (text: string) => void; end: () => void } {
+    let latest: string | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let ended = false;
+    const flush = (): void => {
+      timer = undefined;
+      if (ended || latest === undefined) return;
+      card.result = forCard(this.deps.redact(latest), keepAll);
+      this.postCard(turn, card);
+    };
+    return {
+      update: (text) => {
+        latest = text;
+        timer ??= setTimeout(flush, PROGRESS_INTERVAL_MS);
+      },
+      end: () => {
+        ended = true;
+        if (timer) clearTimeout(timer);
+      },
+    };
+  }
+
+  /** Takes the checkpoint before a tool that may write; never stops the tool (a failure is logged). */
+  private async beforeWrite(turn: StoredTurn, r: Ready): Promise<(() => Promise<{ files: number } | undefined>) | undefined> {
+    const writes = this.deps.writes;
+    if (!writes || (r.tool.kind !== 'edit' && r.tool.kind !== 'command')) return undefined;
+    const roots = this.deps.host.roots();
+    const scope: WriteScope =
+      r.tool.kind === 'command' ? { kind: 'command' } : { kind: 'edit', paths: (r.tool.paths?.(r.args) ?? []).map((p) => r.resolved.get(p) ?? resolveInWorkspace(roots, cleanPath(p))) };
+    try {
+      return await writes.before(turn.id, scope);
+    } catch (error) {
+      this.deps.logger.warn(`Checkpoint before ${r.call.name} failed (Undo Task will not cover it): ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  }
+
+  private async afterWrite(turn: StoredTurn, after: (() => Promise<{ files: number } | undefined>) | undefined): Promise<void> {
+    if (!after) return;
+    try {
+      const undo = await after();
+      if (!undo || undo.files === 0) return;
+      turn.taskUndo = { files: undo.files };
+      this.deps.post({ type: 'taskUndo', turnId: turn.id, undo: { ...turn.taskUndo } });
+    } catch (error) {
+      this.deps.logger.warn(`Checkpoint after a write failed (Undo Task will not cover it): ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   /** Whether a validated call may run: at once, after a question, never (a judge said no), or not at all (a bad path). */
@@ -213,7 +291,7 @@ export class AgentToolbox implements Toolbox {
     task: TaskState,
   ): Promise<
     | { kind: 'ok'; resolved: Map<string, string> }
-    | { kind: 'ask'; resolved: Map<string, string>; question: string; category: string }
+    | { kind: 'ask'; resolved: Map<string, string>; question: string; category: string; details?: CardDetail[]; grants?: string[] }
     | { kind: 'deny'; message: string }
     | { kind: 'error'; message: string }
   > {
@@ -229,15 +307,17 @@ export class AgentToolbox implements Toolbox {
         if (verdict.kind === 'ask' && !task.allowed.has(`path:${verdict.category}`)) questions.push({ category: `path:${verdict.category}`, question: verdict.question });
       }
     }
-    const judged = await tool.judge?.(args);
+    // A tool with a judge (run_command) decides itself; the others follow their kind's setting.
+    const judged = await tool.judge?.(args, { grants: task.grants });
     if (judged?.decision === 'deny') return { kind: 'deny', message: judged.reason ?? 'refused by the safety rules.' };
-    const policy = this.policyOf(tool.kind);
-    if (judged?.decision === 'ask' || (policy === 'ask' && tool.kind !== 'edit' && !task.allowed.has(`kind:${tool.kind}`))) {
-      questions.push({ category: `kind:${tool.kind}`, question: judged?.reason ?? `Allow Grok to ${verbOf(tool.kind)}?` });
+    if (judged?.decision === 'ask') questions.push({ category: `kind:${tool.kind}`, question: judged.reason ?? `Allow Grok to ${verbOf(tool.kind)}?` });
+    else if (!judged && this.policyOf(tool.kind) === 'ask' && tool.kind !== 'edit' && !task.allowed.has(`kind:${tool.kind}`)) {
+      questions.push({ category: `kind:${tool.kind}`, question: `Allow Grok to ${verbOf(tool.kind)}?` });
     }
     const first = questions[0];
     if (!first) return { kind: 'ok', resolved };
-    return { kind: 'ask', resolved, question: questions.map((q) => q.question).join(' '), category: first.category };
+    const grants = judged?.decision === 'ask' ? (judged.grants ?? []) : undefined;
+    return { kind: 'ask', resolved, question: questions.map((q) => q.question).join(' '), category: first.category, details: judged?.details, grants };
   }
 
   private policyOf(kind: ToolKind): 'auto' | 'ask' {
@@ -259,8 +339,9 @@ export class AgentToolbox implements Toolbox {
 }
 
 /** A result as its card keeps it: capped (the model got all of it). */
-function forCard(content: string): string {
-  return content.length > CARD_RESULT_CHARS ? `${content.slice(0, CARD_RESULT_CHARS)}\n[… ${content.length - CARD_RESULT_CHARS} more characters went to the model]` : content;
+function forCard(content: string, keepAll = false): string {
+  if (keepAll || content.length <= CARD_RESULT_CHARS) return content;
+  return `${content.slice(0, CARD_RESULT_CHARS)}\n[… ${content.length - CARD_RESULT_CHARS} more characters went to the model]`;
 }
 
 function verbOf(kind: ToolKind): string {

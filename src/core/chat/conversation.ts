@@ -29,6 +29,7 @@ export function turnView(t: StoredTurn): TurnView {
   if (t.sources?.length) view.sources = t.sources;
   if (t.toolCards?.length) view.toolCards = t.toolCards;
   if (t.steps) view.steps = t.steps;
+  if (t.taskUndo) view.taskUndo = t.taskUndo;
   return view;
 }
 

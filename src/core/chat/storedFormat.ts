@@ -132,7 +132,14 @@ const toolCardSchema = z.object({
   result: z.string().optional(),
   /** While waiting: what the user is asked. */
   question: z.string().optional(),
+  /** While waiting: the facts beside the question (a command, its folder, the part that asks). */
+  details: z.array(z.object({ label: z.string(), value: z.string() })).optional(),
+  /** While waiting: "Allow for this task" is not offered (a dangerous command asks every time). */
+  noTaskGrant: z.boolean().optional(),
 });
+
+/** An agent task that wrote files: how many it changed, and whether Undo Task put them back. */
+const taskUndoSchema = z.object({ files: z.number().int(), undone: z.boolean().optional() });
 
 const turnSchema = z.object({
   id: z.string().min(1),
@@ -159,6 +166,8 @@ const turnSchema = z.object({
   /** Agent mode: the cards of the tool calls the task made, in order, and its model calls so far. */
   toolCards: z.array(toolCardSchema).optional(),
   steps: z.number().int().optional(),
+  /** Agent mode: the task's checkpoint, for its Undo Task button. */
+  taskUndo: taskUndoSchema.optional(),
   createdAt: z.number(),
 });
 

@@ -6,6 +6,7 @@
 export { CheckpointStore, type CheckpointStoreOptions, type CheckpointSummary, type Conflict, type RestoredFile, type UndoResult } from './store';
 export { nodeCheckpointFs, type CheckpointFs } from './checkpointFs';
 export { CHECKPOINTS_VERSION, type FileState, type TaskCheckpoint } from './schema';
+export { DEFAULT_SCAN_LIMITS, TaskCheckpoints, type ScanLimits, type TaskInfo, type WorkspaceFiles } from './taskCheckpoints';
 
 /** What Undo Task can restore: the engine rewinds the conversation to the checkpoint's `turnId`. */
 export const UNDO_SCOPES = [

@@ -124,6 +124,25 @@ export class CheckpointStore {
     });
   }
 
+  /**
+   * Like {@link recordBeforeWrite}, with the state before given rather than read now: a command's
+   * changes are found after it ran, from a scan taken before (`bytes` undefined: the file did not exist).
+   */
+  recordKnownBefore(taskId: string, entries: readonly { path: string; bytes: Uint8Array | undefined }[]): Promise<void> {
+    return this.serial(async () => {
+      const task = this.task(taskId);
+      let added = false;
+      for (const { path, bytes } of entries) {
+        if (task.files.some((f) => f.path === path)) continue;
+        const before = stateOf(bytes);
+        if (bytes !== undefined && before.exists) await this.fs.write(this.blobPath(before.sha256), bytes);
+        task.files.push({ path, before });
+        added = true;
+      }
+      if (added) await this.save();
+    });
+  }
+
   /** After a write: records what the task left in each path (to tell later changes by someone else). */
   recordAfterWrite(taskId: string, paths: readonly string[]): Promise<void> {
     return this.serial(async () => {

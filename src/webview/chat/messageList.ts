@@ -3,7 +3,7 @@
  * and shows them through a {@link VirtualList}. Follows new output while the user is at the
  * bottom; once they scroll up it stays put and offers "Jump to latest".
  */
-import type { ConversationView, EditCardView, HostMessage, ServerToolCardView, SourceView, ToolCardView, TurnView, UsageView } from '../../shared/protocol';
+import type { ConversationView, EditCardView, HostMessage, ServerToolCardView, SourceView, TaskUndoView, ToolCardView, TurnView, UsageView } from '../../shared/protocol';
 import { codicon, h } from '../dom';
 import { afterFrame, scheduleFrame } from '../frames';
 import { GroupParking } from '../markdown/parking';
@@ -167,6 +167,14 @@ export class MessageList {
     if (index < 0) cards.push(card);
     else cards[index] = card;
     turn.toolCards = cards;
+    this.elements.get(turnId)?.refreshStatus();
+  }
+
+  /** An agent task's checkpoint: its Undo Task button, or that it was undone. */
+  setTaskUndo(turnId: string, undo: TaskUndoView): void {
+    const turn = this.list.find(turnId);
+    if (!turn) return;
+    turn.taskUndo = undo;
     this.elements.get(turnId)?.refreshStatus();
   }
 

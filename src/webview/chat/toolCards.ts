@@ -9,8 +9,14 @@ import type { ToolCardView } from '../../shared/protocol';
 import { codicon, h } from '../dom';
 import { formatDuration } from '../format';
 
-/** Cards the user opened (they stay open when the card is rebuilt). */
+/** Cards the user opened (they stay open when the card is rebuilt), and command cards they closed. */
 const opened = new Set<string>();
+const closed = new Set<string>();
+
+/** A command's output shows without a click while it runs and when it failed (unless the user closed it). */
+function opensByItself(card: ToolCardView): boolean {
+  return card.tool === 'run_command' && card.result !== undefined && (card.status === 'running' || card.status === 'failed') && !closed.has(card.id);
+}
 
 export type ApprovalDecision = 'allow' | 'deny' | 'allowTask';
 
@@ -45,21 +51,35 @@ function approvalCard(card: ToolCardView, decide: (cardId: string, decision: App
     'div',
     { class: 'tool-card tool-card-waiting', 'data-card-id': card.id, role: 'group', 'aria-label': `Approve ${card.tool} ${card.arg}` },
     h('div', { class: 'tool-card-line' }, ...summaryLine(card)),
+    card.details?.length
+      ? h('dl', { class: 'tool-card-details' }, ...card.details.flatMap((d) => [h('dt', {}, d.label), h('dd', {}, h('code', {}, d.value))]))
+      : undefined,
     h('div', { class: 'tool-card-question' }, card.question ?? `Allow ${card.tool}?`),
-    h('div', { class: 'tool-card-actions' }, button('Allow', 'allow', true), button('Deny', 'deny', false), button('Allow for this task', 'allowTask', false)),
+    h(
+      'div',
+      { class: 'tool-card-actions' },
+      button('Allow', 'allow', true),
+      button('Deny', 'deny', false),
+      card.noTaskGrant ? undefined : button('Allow for this task', 'allowTask', false),
+    ),
   );
 }
 
 function resultCard(card: ToolCardView): HTMLElement {
-  const details = h('details', { class: `tool-card tool-card-${card.status}`, 'data-card-id': card.id, open: opened.has(card.id) && card.result !== undefined });
+  const details = h('details', { class: `tool-card tool-card-${card.status}`, 'data-card-id': card.id, open: (opened.has(card.id) && card.result !== undefined) || opensByItself(card) });
   details.append(h('summary', { class: 'tool-card-line' }, ...summaryLine(card)));
   const fill = (): void => {
     if (details.open && details.childElementCount === 1 && card.result !== undefined) details.append(h('pre', { class: 'tool-card-result' }, h('code', {}, card.result)));
   };
   fill();
   details.addEventListener('toggle', () => {
-    if (details.open) opened.add(card.id);
-    else opened.delete(card.id);
+    if (details.open) {
+      opened.add(card.id);
+      closed.delete(card.id);
+    } else {
+      opened.delete(card.id);
+      closed.add(card.id);
+    }
     fill();
     // Closed again: drop the result so a long task keeps a small DOM.
     if (!details.open) details.querySelector('.tool-card-result')?.remove();

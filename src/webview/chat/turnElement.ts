@@ -13,7 +13,7 @@ import { editCardElement } from './editCard';
 import { serverToolCardsElement } from './serverToolCards';
 import { toolCardsElement } from './toolCards';
 import { linkCitationMarkers, sourceChipsElement } from './sourceChips';
-import { attachmentChip, statusLine, usageFooter, type TurnActions } from './turnParts';
+import { attachmentChip, statusLine, taskUndoElement, usageFooter, type TurnActions } from './turnParts';
 
 export interface TurnContext {
   actions: TurnActions;
@@ -37,6 +37,7 @@ export class TurnElement {
   private sources: HTMLElement | undefined;
   private status: HTMLElement | undefined;
   private footer: HTMLElement | undefined;
+  private undo: HTMLElement | undefined;
   private cards: HTMLElement | undefined;
   private editButton: HTMLButtonElement | undefined;
   /** The answer's container (finished answers render into it without a stream). */
@@ -121,6 +122,7 @@ export class TurnElement {
     this.thinkingDetails?.classList.toggle('thinking-live', this.turn.status === 'streaming');
     this.status?.remove();
     this.footer?.remove();
+    this.undo?.remove();
     this.cards?.remove();
     this.sources?.remove();
     this.toolSlot.replaceChildren(
@@ -133,7 +135,8 @@ export class TurnElement {
     this.footer = usageFooter(this.turn);
     const edits = this.turn.edits ?? [];
     this.cards = edits.length ? h('div', { class: 'edit-cards' }, ...edits.map((card) => editCardElement(card, this.ctx.actions))) : undefined;
-    for (const part of [this.sources, this.cards, this.status, this.footer]) if (part) this.element.append(part);
+    this.undo = taskUndoElement(this.turn, this.ctx.actions);
+    for (const part of [this.sources, this.cards, this.status, this.footer, this.undo]) if (part) this.element.append(part);
   }
 
   /** Shows why the streaming turn waits (undefined: it no longer does). */

@@ -11,6 +11,8 @@ export interface TurnActions {
   editAction(kind: 'preview' | 'apply' | 'reject' | 'undo', cardId: string, path?: string): void;
   /** An agent approval card's answer. */
   approveTool(cardId: string, decision: 'allow' | 'deny' | 'allowTask'): void;
+  /** An agent task's Undo Task button (the host asks what to restore). */
+  undoTask(turnId: string): void;
 }
 
 const ACTION_LABELS: Record<Exclude<ErrorAction, 'retry'>, [label: string, icon: string]> = {
@@ -77,6 +79,17 @@ export function usageFooter(turn: TurnView): HTMLElement | undefined {
     footer.append(h('span', {}, part));
   });
   return footer;
+}
+
+/** An agent task that changed files: Undo Task (once it ended), or the note that it was undone. */
+export function taskUndoElement(turn: TurnView, actions: TurnActions): HTMLElement | undefined {
+  const undo = turn.taskUndo;
+  if (!undo || turn.status === 'streaming') return undefined;
+  const files = `${undo.files} file${undo.files === 1 ? '' : 's'}`;
+  if (undo.undone) return h('div', { class: 'task-undo task-undone' }, codicon('discard'), `Task undone: ${files} put back.`);
+  const el = button('Undo Task', 'discard', () => actions.undoTask(turn.id));
+  el.title = `Put back the ${files} this task created, changed or deleted, and/or take the chat back to before it`;
+  return h('div', { class: 'task-undo' }, el, h('span', { class: 'task-undo-files' }, `${files} changed`));
 }
 
 const CHIP_ICONS: Record<AttachmentView['kind'], string> = { file: 'file', selection: 'selection', image: 'file-media' };

@@ -12,7 +12,7 @@ import { proposeEditsAgentTool } from './editTool';
 import { listFilesTool, readFileTool, searchTextTool } from './fileTools';
 import type { AgentTool } from './types';
 
-export type { AgentTool, Bounded, DiagnosticHit, FileRead, SymbolHit, TextMatch, ToolContext, ToolKind, ToolOutput, WorkspaceTools } from './types';
+export type { AgentTool, Bounded, CardDetail, DiagnosticHit, FileRead, JudgeVerdict, SymbolHit, TextMatch, ToolContext, ToolKind, ToolOutput, WorkspaceTools } from './types';
 export { defineTool } from './types';
 
 /** The built-in tools, in the order the model sees them. */

@@ -86,6 +86,24 @@ export interface ToolContext {
   autoEdits: boolean;
   toolCallId: string;
   turnId: string;
+  /** Shows output so far on the tool's card while it runs (redacted and throttled by the toolbox). */
+  progress(text: string): void;
+}
+
+/** One fact an approval card shows next to its question (the command, its folder, the part that asks). */
+export interface CardDetail {
+  label: string;
+  value: string;
+}
+
+/** A tool's own say on one call's approval (see {@link AgentTool.judge}). */
+export interface JudgeVerdict {
+  decision: 'auto' | 'ask' | 'deny';
+  /** Why it asks or refuses: the approval card's question, or the refusal sent to the model. */
+  reason?: string;
+  /** What "Allow for this task" grants (command prefixes such as `npm test`); none: the button is not offered. */
+  grants?: string[];
+  details?: CardDetail[];
 }
 
 /**
@@ -102,10 +120,13 @@ export interface AgentTool<A = unknown> {
   keyArg(args: A): string;
   paths?(args: A): string[];
   /**
-   * A say on this call's approval beyond its kind's setting: `auto` lets it run, `ask` always asks,
-   * `deny` refuses with the reason (sent to the model). The hook for `run_command`'s command judge.
+   * The call's approval, in place of its kind's setting: `auto` lets it run, `ask` asks, `deny`
+   * refuses with the reason (sent to the model). `task.grants` are what the user allowed for this
+   * task so far. `run_command`'s command judge.
    */
-  judge?(args: A): Promise<{ decision: 'auto' | 'ask' | 'deny'; reason?: string }>;
+  judge?(args: A, task: { grants: readonly string[] }): Promise<JudgeVerdict>;
+  /** The card keeps the whole result (the tool bounds it itself), so card and model show the same text. */
+  cardKeepsAll?: boolean;
   execute(args: A, ctx: ToolContext): Promise<ToolOutput>;
 }
 

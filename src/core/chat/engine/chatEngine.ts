@@ -260,6 +260,28 @@ export class ChatEngine {
     await this.answer(user, images);
   }
 
+  /**
+   * Takes the open conversation back to before the answer `turnId`: that answer, the request it
+   * answered and everything after are removed. False when the turn is not in the open conversation.
+   */
+  async rewindTo(turnId: string): Promise<boolean> {
+    if (this.runner.busy) return false;
+    const turns = this.conversation.turns;
+    const index = turns.findIndex((t) => t.id === turnId);
+    if (index < 0) return false;
+    const request = turns[index - 1]?.role === 'user' ? turns[index - 1] : undefined;
+    for (const t of turns.splice(request ? index - 1 : index)) this.deps.post({ type: 'turnRemoved', turnId: t.id });
+    // The request goes back into the composer, to send again or change.
+    if (request) this.deps.post({ type: 'setInput', text: request.text });
+    // Nothing left: the stored copy goes too (an empty conversation is never saved).
+    if (turns.length === 0) await this.deps.store.delete(this.conversation.id);
+    else await this.save();
+    await this.postState();
+    this.postContextInfo();
+    void this.postHistory();
+    return true;
+  }
+
   async newChat(): Promise<void> {
     this.runner.stop();
     this.conversation = newConversation(this.deps.newId(), this.now());
