@@ -54,6 +54,19 @@ export function playAgentStep(ctx: ScenarioContext, steps: readonly AgentStep[])
 
 const call = (name: string, args: unknown) => ({ calls: [{ name, args }] });
 
+/**
+ * Command lines the command scenarios run, by the `cmd` option (scenario options cannot hold spaces).
+ * `fail` prints on both streams and exits 3; `slow` prints its pid and runs for a minute.
+ */
+export const SCENARIO_COMMANDS: Record<string, string> = {
+  fail: `node -e "console.log('build output line'); console.error('error: 2 tests failed'); process.exit(3)"`,
+  pass: `node -e "console.log('all 12 tests passed')"`,
+  chained: 'echo cleaning && rm -rf build',
+  slow: `node -e "console.log('pid=' + process.pid); setInterval(() => {}, 1000)"`,
+  npmtest: 'npm test -- --grep math',
+  outside: 'ls',
+};
+
 /** The scenarios, merged into SCENARIOS. Options come from `[scenario:NAME k=v]` or the queue. */
 export const AGENT_SCENARIOS: Record<string, (ctx: ScenarioContext) => Promise<void>> = {
   /** list → search → read → propose an edit → final answer (quoting the edit's result). */
@@ -87,6 +100,40 @@ export const AGENT_SCENARIOS: Record<string, (ctx: ScenarioContext) => Promise<v
     const round = agentProgress(ctx).rounds;
     return playAgentStep(ctx, round < 5 ? [call('read_file', { path: `big${round}.txt` })] : [{ text: 'Read them all.' }]);
   },
+  /** One run_command (`cmd` picks it from SCENARIO_COMMANDS, `cwd` and `timeout` pass through), then an answer quoting the result. */
+  'agent-command': (ctx) => {
+    const args: Record<string, unknown> = { command: SCENARIO_COMMANDS[String(ctx.options.cmd ?? 'fail')] ?? String(ctx.options.cmd) };
+    if (ctx.options.cwd !== undefined) args.cwd = String(ctx.options.cwd);
+    if (ctx.options.timeout !== undefined) args.timeout_seconds = Number(ctx.options.timeout);
+    return playAgentStep(ctx, [call('run_command', args), { text: 'Command result: {{last}}' }]);
+  },
+  /** The failing command, then the passing one, then an answer quoting both results. */
+  'agent-commands': (ctx) =>
+    playAgentStep(ctx, [call('run_command', { command: SCENARIO_COMMANDS.fail }), call('run_command', { command: SCENARIO_COMMANDS.pass }), { text: 'Both runs:\n{{all}}' }]),
+  /** npm test, npm test with arguments, npm run build: a grant of "npm test" covers only the first two. */
+  'agent-npm': (ctx) =>
+    playAgentStep(ctx, [
+      call('run_command', { command: 'npm test' }),
+      call('run_command', { command: 'npm test -- --grep math' }),
+      call('run_command', { command: 'npm run build' }),
+      { text: 'Ran npm three times.' },
+    ]),
+  /**
+   * A task to undo: edits two files and creates one in one proposal, deletes a fourth with a
+   * command, then answers.
+   */
+  'agent-undo-task': (ctx) =>
+    playAgentStep(ctx, [
+      call('propose_edits', {
+        files: [
+          { path: 'src/one.ts', edits: [{ search: 'one = 1', replace: 'one = 11' }] },
+          { path: 'src/two.ts', edits: [{ search: 'two = 2', replace: 'two = 22' }] },
+          { path: 'src/three.ts', content: 'export const three = 3;\n' },
+        ],
+      }),
+      call('run_command', { command: `node -e "require('fs').unlinkSync('old.txt')"` }),
+      { text: 'Done: edited two files, created one, deleted old.txt.' },
+    ]),
   /** An edit proposal, then an answer quoting what the user decided (approval and Deny paths). */
   'agent-edit': (ctx) =>
     playAgentStep(ctx, [

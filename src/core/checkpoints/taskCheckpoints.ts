@@ -73,7 +73,7 @@ export class TaskCheckpoints implements TaskWrites {
   /** Files the task changed so far (what Undo Task would put back). */
   private summary(store: CheckpointStore, turnId: string): { files: number } | undefined {
     const task = store.list().find((t) => t.taskId === turnId);
-    return task ? { files: task.files.length } : undefined;
+    return task?.files.length ? { files: task.files.length } : undefined;
   }
 
   /** Paths a command of the task changed that Undo Task will not restore. */
@@ -107,14 +107,15 @@ export class TaskCheckpoints implements TaskWrites {
     const now = new Set(await this.files.list(this.limits.maxFiles));
     const changes: { path: string; bytes: Uint8Array | undefined }[] = [];
     const skipped = this.uncovered.get(taskId) ?? new Set<string>();
-    for (const [path, was] of before) {
+    for (const path of now) if (!before.has(path)) changes.push({ path, bytes: undefined });
+    // `before` may be the cache itself: iterate over a copy, as changed files leave the cache.
+    for (const [path, was] of [...before]) {
       const stat = await this.files.stat(path);
       if (stat && stat.size === was.size && stat.mtimeMs === was.mtimeMs) continue;
       if (was.bytes) changes.push({ path, bytes: was.bytes });
       else skipped.add(path);
       this.cache?.files.delete(path);
     }
-    for (const path of now) if (!before.has(path)) changes.push({ path, bytes: undefined });
     if (skipped.size) this.uncovered.set(taskId, skipped);
     if (changes.length === 0) return;
     await store.recordKnownBefore(taskId, changes);

@@ -12,7 +12,7 @@ import { HARMLESS } from './dangerRules';
 import type { CommandSegment } from './segment';
 import { splitCommandLine } from './segments';
 import type { ShellParser } from './shellParser';
-import { commandName } from './wrappers';
+import { commandName, INTERPRETERS, SHELLS } from './wrappers';
 import { isDynamicWord } from './words';
 import { writtenPaths } from './writeTargets';
 
@@ -44,7 +44,10 @@ export interface Judgement {
   reason: string;
   /** The question comes from the built-in dangerous list: a grant would not silence it. */
   dangerous: boolean;
-  /** Prefixes that would let every merely-unallowed segment through ("Allow for this task"). */
+  /**
+   * Prefixes for "Allow for this task": the unallowed segments' commands and subcommands, never a
+   * shell or interpreter (`node`, `python`, `bash`), whose prefix would cover any program.
+   */
   grants: string[];
   /** All segments of the line, for the card. */
   segments: CommandSegment[];
@@ -82,6 +85,15 @@ function nextCwd(segment: CommandSegment, cwd: string | undefined, roots: readon
   return apiFor(roots[0] ?? cwd).resolve(cwd, target);
 }
 
+/**
+ * A shell or interpreter (`node -e …`, `python x.py`, `bash script.sh`): no prefix of it says what
+ * it will do, so "Allow for this task" is not offered for it (each run asks).
+ */
+function runsAnyProgram(segment: CommandSegment): boolean {
+  const name = commandName(segment.argv[0] ?? '').replace(/[\d.]+$/, '');
+  return SHELLS.has(name) || INTERPRETERS.has(name) || INTERPRETERS.has(commandName(segment.argv[0] ?? ''));
+}
+
 function isHarmless(segment: CommandSegment): boolean {
   return HARMLESS.has(commandName(segment.argv[0] ?? '')) && segment.argv[0] === commandName(segment.argv[0] ?? '') && writtenPaths(segment).every((p) => /^\/dev\/null$/.test(p));
 }
@@ -104,7 +116,7 @@ export function judgeCommand(line: string, options: JudgeOptions, parser: ShellP
     if (segment.argv.length === 0 && writtenPaths(segment).length === 0) continue;
     if (prefixes.some((p) => matchesPrefix(segment.argv, p))) continue;
     unallowed ??= segment;
-    if (segment.argv.length) grants.add(suggestGrant(segment));
+    if (segment.argv.length && !runsAnyProgram(segment)) grants.add(suggestGrant(segment));
   }
   if (unallowed) {
     const note = options.mode === 'auto' && !auto ? ' (commands on auto still ask in a shell other than sh/bash/zsh)' : '';

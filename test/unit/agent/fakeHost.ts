@@ -1,7 +1,7 @@
 /** An in-memory workspace for the agent's tools, and an agent engine wired to the fake xAI server. */
 import { posix } from 'node:path';
-import { AgentToolbox, type ApprovalSettings } from '../../../src/core/agent/agentToolbox';
-import type { Bounded, FileRead, TextMatch, WorkspaceTools } from '../../../src/core/agent/tools';
+import { AgentToolbox, type ApprovalSettings, type TaskWrites } from '../../../src/core/agent/agentToolbox';
+import type { AgentTool, Bounded, FileRead, TextMatch, WorkspaceTools } from '../../../src/core/agent/tools';
 import { redactSecrets } from '../../../src/core/chat/secrets';
 import type { EngineDeps, ModelClient } from '../../../src/core/chat/engine';
 import type { FileChange } from '../../../src/core/edits';
@@ -96,7 +96,15 @@ export function demoFiles(): Record<string, string> {
 export function agentFor(
   fake: FakeXaiServer,
   raw: Record<string, unknown> = {},
-  options: { files?: Record<string, string>; approvals?: Partial<ApprovalSettings>; client?: ModelClient; rules?: EngineDeps['rules']; onCard?: (card: Extract<HostMessage, { type: 'toolCard' }>['card'], toolbox: AgentToolbox) => void } = {},
+  options: {
+    files?: Record<string, string>;
+    approvals?: Partial<ApprovalSettings>;
+    client?: ModelClient;
+    rules?: EngineDeps['rules'];
+    tools?: readonly AgentTool[];
+    writes?: TaskWrites;
+    onCard?: (card: Extract<HostMessage, { type: 'toolCard' }>['card'], toolbox: AgentToolbox) => void;
+  } = {},
 ): AgentHarness {
   const host = new FakeWorkspace(options.files ?? demoFiles());
   const logger = memoryLogger();
@@ -104,6 +112,8 @@ export function agentFor(
   let now = 0;
   const toolbox: AgentToolbox = new AgentToolbox({
     host,
+    tools: options.tools,
+    writes: options.writes,
     approvals: () => ({ read: 'auto', edit: 'ask', ...options.approvals }),
     classify: async (roots, path) => checkPathLexically(roots, path),
     redact: (text, path) => redactSecrets(text, path).text,

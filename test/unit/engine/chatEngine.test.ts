@@ -42,6 +42,26 @@ describe('conversation engine: a chat turn against the fake xAI server', () => {
     assert.equal(sentTexts(fake, 1).filter((t) => t.includes('What is a monad?')).length, 1, 'the question is not duplicated in the resent prompt');
   });
 
+  it('rewind (the conversation part of Undo Task): the task, its request and everything after go; the request returns to the composer', async () => {
+    const fake = server.get();
+    fake.enqueue('echo', 'echo', 'echo');
+    const h = engineFor(fake);
+    await h.engine.send('first question');
+    await h.engine.send('the task');
+    const task = h.engine.lastTurn()!;
+    await h.engine.send('a follow-up');
+    assert.ok(await h.engine.rewindTo(task.id));
+    assert.deepEqual(h.engine.current.turns.map((t) => t.text), ['first question', 'first question']);
+    assert.equal(h.posted('turnRemoved').length, 4);
+    assert.deepEqual(h.posted('setInput').at(-1), { type: 'setInput', text: 'the task' });
+    const saved = await h.store.load(h.engine.current.id);
+    assert.ok(saved.ok && saved.conversation.turns.length === 2, 'saved without the task');
+    assert.equal(await h.engine.rewindTo('not-a-turn'), false);
+    // Taking back the first exchange leaves nothing: the stored conversation goes too.
+    assert.ok(await h.engine.rewindTo(h.engine.current.turns[1]!.id));
+    assert.equal((await h.store.load(h.engine.current.id)).ok, false);
+  });
+
   it('retry: only the last answer can be retried', async () => {
     const fake = server.get();
     fake.enqueue('echo', 'echo');
