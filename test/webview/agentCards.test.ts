@@ -95,4 +95,50 @@ describe('agent tool cards and the mode switch', function () {
     await view.frames(2);
     await screenshot(view.page, 'webview-agent-cards-dark');
   });
+  it('a command card: the approval shows command, folder and the part that asks; output shows while it runs; Undo Task posts', async () => {
+    view = await openWebview(browser());
+    await view.post(viewState(), conversation());
+    const turn = view.page.locator('article[data-turn-id="a1"]');
+    const command = 'echo <b>hi</b> && rm -rf build';
+    const asking: ToolCardView = {
+      id: 'a1/c4',
+      tool: 'run_command',
+      arg: command,
+      status: 'waiting',
+      question: '`rm -rf build` (one part of the line) deletes files recursively. This always asks.',
+      details: [
+        { label: 'Command', value: command },
+        { label: 'Folder', value: '.' },
+        { label: 'Asks because of', value: 'rm -rf build' },
+      ],
+      noTaskGrant: true,
+    };
+    await view.post({ type: 'toolCard', turnId: 'a1', card: asking });
+    const approval = turn.locator('.tool-card-waiting[data-card-id="a1/c4"]');
+    await approval.waitFor();
+    assert.deepEqual(await approval.locator('.tool-card-details dt').allInnerTexts(), ['Command', 'Folder', 'Asks because of']);
+    assert.equal(await approval.locator('.tool-card-details dd').first().innerText(), command, 'untrusted text stays text');
+    assert.equal(await approval.locator('b').count(), 0);
+    assert.deepEqual(await approval.getByRole('button').allInnerTexts(), ['Allow', 'Deny'], 'no task grant for a dangerous command');
+    // Running: the output so far shows without a click.
+    await view.post({ type: 'toolCard', turnId: 'a1', card: { id: 'a1/c4', tool: 'run_command', arg: command, status: 'running', result: 'hi\n' } });
+    await turn.locator('.tool-card-running[data-card-id="a1/c4"] .tool-card-result').waitFor();
+    // The user closes it: later updates keep it closed.
+    await turn.locator('.tool-card-running[data-card-id="a1/c4"] summary').click();
+    await view.post({ type: 'toolCard', turnId: 'a1', card: { id: 'a1/c4', tool: 'run_command', arg: command, status: 'failed', result: 'Exit code 1 (ran in .).\nhi' } });
+    await turn.locator('.tool-card-failed[data-card-id="a1/c4"]').waitFor();
+    assert.equal(await turn.locator('.tool-card-failed[data-card-id="a1/c4"] .tool-card-result').count(), 0);
+
+    await view.post({ type: 'taskUndo', turnId: 'a1', undo: { files: 3 } });
+    assert.equal(await turn.getByRole('button', { name: 'Undo Task' }).count(), 0, 'not while the task runs');
+    await view.post({ type: 'turnEnd', turnId: 'a1', status: 'done', text: 'Done.' });
+    const undo = turn.getByRole('button', { name: 'Undo Task' });
+    await undo.waitFor();
+    assert.match(await turn.locator('.task-undo').innerText(), /3 files changed/);
+    await undo.click();
+    assert.deepEqual((await view.posted()).filter((m) => m.type === 'undoTask'), [{ type: 'undoTask', turnId: 'a1' }]);
+    await view.post({ type: 'taskUndo', turnId: 'a1', undo: { files: 3, undone: true } });
+    await turn.locator('.task-undone', { hasText: 'Task undone: 3 files put back.' }).waitFor();
+    assert.equal(await undo.count(), 0);
+  });
 });

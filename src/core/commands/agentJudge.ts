@@ -5,7 +5,7 @@
  */
 import type { JudgeVerdict } from '../agent/tools/types';
 import type { PathFs } from '../safety';
-import { findRoot } from '../safety/workspacePath';
+import { apiFor, findRoot } from '../safety/workspacePath';
 import { resolveCommandCwd } from './cwd';
 import { judgeCommand } from './judge';
 import type { ShellParser } from './shellParser';
@@ -28,10 +28,12 @@ export interface AgentJudgeDeps {
 
 /** A folder as the card shows it: relative to its workspace folder (`.` for the folder itself). */
 export function folderLabel(roots: readonly string[], cwd: string): string {
+  const name = (root: string) => apiFor(root).basename(apiFor(root).resolve(root));
+  const own = roots.find((r) => apiFor(r).resolve(r) === apiFor(r).resolve(cwd));
+  if (own) return roots.length > 1 ? name(own) : '.';
   const found = findRoot(roots, cwd);
   if (!found) return cwd;
-  const rel = found.relativePath.replace(/\\/g, '/');
-  return roots.length > 1 ? `${found.root.split(/[\\/]/).pop() ?? found.root}/${rel}`.replace(/\/$/, '') : rel || '.';
+  return roots.length > 1 ? `${name(found.root)}/${found.relativePath}` : found.relativePath;
 }
 
 /** The verdict on `command` run in `cwd` (as the model gave it), with the task's grants. */

@@ -33,16 +33,27 @@ export function needsConsent(file: SessionFile): boolean {
   return !file.pathCheck.ok && file.pathCheck.confirmable;
 }
 
-/** Reads a file's current text: the open document if any (unsaved changes count), else the disk. */
+/**
+ * Reads a file's current text: the open document if any (unsaved changes count), else the disk.
+ * A saved document whose file was deleted since (by a command, Undo Task, another program) is not
+ * the file's text any more: the file is missing.
+ */
 export async function currentText(uri: vscode.Uri): Promise<string | undefined> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (open) return open.getText();
+  if (open && (open.isDirty || open.isUntitled || !(await isMissing(uri)))) return open.getText();
   try {
     return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
   } catch (error) {
     if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
     throw error;
   }
+}
+
+async function isMissing(uri: vscode.Uri): Promise<boolean> {
+  return vscode.workspace.fs.stat(uri).then(
+    () => false,
+    (error: unknown) => error instanceof vscode.FileSystemError && error.code === 'FileNotFound',
+  );
 }
 
 function countLines(s: string): number {

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { folderLabel } from '../../../src/core/commands/agentJudge';
 import { judgeCommand, matchesPrefix, suggestGrant, type JudgeOptions } from '../../../src/core/commands/judge';
 import type { ShellParser } from '../../../src/core/commands/shellParser';
 import { testParser } from './loadParser';
@@ -221,5 +222,16 @@ describe('matchesPrefix and suggestGrant', () => {
     assert.equal(suggestGrant(seg('git status')), 'git status');
     assert.equal(suggestGrant(seg('node -e "1"')), 'node');
     assert.equal(suggestGrant(seg('cat ./README.md')), 'cat');
+  });
+});
+
+describe('folderLabel (the folder a command card shows)', () => {
+  it('is "." for the workspace folder, relative inside it, prefixed by the folder name in a multi-root workspace', () => {
+    assert.equal(folderLabel(['/ws/app'], '/ws/app'), '.');
+    assert.equal(folderLabel(['/ws/app'], '/ws/app/'), '.');
+    assert.equal(folderLabel(['/ws/app'], '/ws/app/src/lib'), 'src/lib');
+    assert.equal(folderLabel(['/ws/app', '/ws/api'], '/ws/api'), 'api');
+    assert.equal(folderLabel(['/ws/app', '/ws/api'], '/ws/api/test'), 'api/test');
+    assert.equal(folderLabel(['C:\\ws\\app'], 'C:\\ws\\app\\src'), 'src');
   });
 });
