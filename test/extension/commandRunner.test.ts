@@ -61,10 +61,26 @@ describe('run_command: commandRunner in a real VS Code', function () {
     assert.match(chunks.join(''), /hello from node/, 'the output was streamed as it came');
   });
 
-  it('falls back to a child process in a terminal without shell integration (sh), with output and exit code', async () => {
+  it('in a shell VS Code does not integrate (sh) it runs as a child process at once, with output and exit code', async () => {
     resetShellIntegrationMemory();
     const started = Date.now();
-    const result = await runCommand({ command: node("console.log('fallback ran'); process.exit(7)"), timeoutMs: 30_000, shellPath: '/bin/sh', shellIntegrationTimeoutMs: 3000, terminalName: 'Grok: no integration' }, new AbortController().signal, () => undefined);
+    const result = await runCommand({ command: node("console.log('fallback ran'); process.exit(7)"), timeoutMs: 30_000, shellPath: '/bin/sh', terminalName: 'Grok: sh' }, new AbortController().signal, () => undefined);
+    assert.equal(result.via, 'childProcess');
+    assert.equal(result.exitCode, 7);
+    assert.match(result.output, /fallback ran/);
+    assert.ok(Date.now() - started < 2500, 'nothing to wait for');
+    assert.ok(!vscode.window.terminals.some((t) => t.name === 'Grok: sh'), 'no terminal was opened for it');
+  });
+
+  it('a terminal whose shell integration does not report in time: the command runs as a child process', async () => {
+    resetShellIntegrationMemory();
+    const started = Date.now();
+    // sh never reports integration; expectIntegration makes the runner wait for it as it would for bash.
+    const result = await runCommand(
+      { command: node("console.log('fallback ran'); process.exit(7)"), timeoutMs: 30_000, shellPath: '/bin/sh', expectIntegration: true, shellIntegrationTimeoutMs: 3000, terminalName: 'Grok: no integration' },
+      new AbortController().signal,
+      () => undefined,
+    );
     assert.equal(result.via, 'childProcess');
     assert.equal(result.exitCode, 7);
     assert.match(result.output, /fallback ran/);
@@ -73,7 +89,7 @@ describe('run_command: commandRunner in a real VS Code', function () {
     assert.ok(await eventually(() => !vscode.window.terminals.some((t) => t.name === 'Grok: no integration')), 'the terminal is closed');
     // The second run in that shell does not wait again.
     const again = Date.now();
-    const second = await runCommand({ command: node('process.exit(0)'), timeoutMs: 30_000, shellPath: '/bin/sh', terminalName: 'Grok: no integration' }, new AbortController().signal, () => undefined);
+    const second = await runCommand({ command: node('process.exit(0)'), timeoutMs: 30_000, shellPath: '/bin/sh', expectIntegration: true, terminalName: 'Grok: no integration' }, new AbortController().signal, () => undefined);
     assert.equal(second.exitCode, 0);
     assert.ok(Date.now() - again < 2500);
   });

@@ -96,6 +96,8 @@ describe('Agent commands in the real workbench (fake xAI server)', function () {
     assert.match(shown, /^Exit code 3 \(ran in \.\)\.\nbuild output line\nerror: 2 tests failed/);
     const sent = fake.requests.filter((r) => r.method === 'POST')[1]!.body!.messages!.filter((m) => m.role === 'tool').map((m) => String(m.content));
     assert.equal(sent[0], shown.trim());
+    // They ran in a terminal named for the task, through shell integration (bash), where the user watches.
+    await wb.page.locator('.part.panel', { hasText: 'Grok: run the tests' }).waitFor({ timeout: 10_000 });
     await answer.scrollIntoViewIfNeeded();
     await screenshot(wb.page, 'agent-command-cards-dark');
   });

@@ -38,7 +38,7 @@ export interface TaskWrites {
   before(turnId: string, scope: WriteScope): Promise<() => Promise<{ files: number } | undefined>>;
 }
 
-/** Whether a kind runs without asking. Commands have no setting yet: they always ask. */
+/** Whether a kind runs without asking (`command` is read by run_command's judge, which decides itself). */
 export interface ApprovalSettings {
   read: 'auto' | 'ask';
   edit: 'auto' | 'ask';
@@ -115,10 +115,10 @@ export class AgentToolbox implements Toolbox {
     this.tasks.set(turn, task);
     const results = new Map<string, ToolResult>();
     const ready: Ready[] = [];
-    const finish = (card: StoredToolCard, status: StoredToolCard['status'], content: string, started: number, keepAll = false): void => {
+    const finish = (card: StoredToolCard, status: StoredToolCard['status'], content: string, started: number): void => {
       card.status = status;
       card.durationMs = this.now() - started;
-      card.result = forCard(content, keepAll);
+      card.result = forCard(content);
       delete card.question;
       this.postCard(turn, card);
     };

@@ -22,8 +22,13 @@ export interface RunCommandRequest {
   env?: Record<string, string>;
   /** The terminal's name, e.g. "Grok: fix the tests" (default "Grok"). */
   terminalName?: string;
-  /** How long to wait for shell integration before running as a child process (default 3000 ms). */
+  /**
+   * How long a new terminal may take to report shell integration before the command runs as a
+   * child process instead (default 10 s: a fresh shell with a heavy profile can take 5 s).
+   */
   shellIntegrationTimeoutMs?: number;
+  /** Wait for shell integration even in a shell VS Code does not integrate (tests of the fallback). */
+  expectIntegration?: boolean;
   /** The terminal's shell (default: the user's). */
   shellPath?: string;
   /** `false` runs it as a child process straight away. */
@@ -46,6 +51,22 @@ export interface RunCommandResult {
   redactedSecrets: number;
   /** The child process's, or the terminal shell's, process id. */
   pid?: number;
+}
+
+/** The shells VS Code injects its shell integration into. */
+const INTEGRATED_SHELLS = /^(bash|zsh|fish|pwsh|powershell)$/;
+
+/**
+ * Whether a terminal with this shell can report shell integration: VS Code injects it into bash,
+ * zsh, fish and PowerShell unless `terminal.integrated.shellIntegration.enabled` is off. For sh,
+ * dash, cmd and the rest there is nothing to wait for.
+ */
+export function expectsShellIntegration(shellPath: string | undefined): boolean {
+  if (!vscode.workspace.getConfiguration('terminal.integrated').get<boolean>('shellIntegration.enabled', true)) return false;
+  const shell = shellPath || vscode.env.shell;
+  if (!shell) return true;
+  const name = (shell.split(/[\\/]/).pop() ?? shell).toLowerCase().replace(/\.exe$/, '');
+  return INTEGRATED_SHELLS.test(name);
 }
 
 /** Terminals this module created and may reuse, and shells seen without integration this session. */
@@ -95,10 +116,14 @@ export async function runCommand(request: RunCommandRequest, signal: AbortSignal
 
   const stop = new AbortController();
   let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    stop.abort();
-  }, request.timeoutMs);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // The timeout counts from the command's start: waiting for a terminal's shell is not its time.
+  const startTimer = () => {
+    timer ??= setTimeout(() => {
+      timedOut = true;
+      stop.abort();
+    }, request.timeoutMs);
+  };
   const onAbort = () => stop.abort();
   signal.addEventListener('abort', onAbort, { once: true });
   if (signal.aborted) stop.abort();
@@ -116,17 +141,22 @@ export async function runCommand(request: RunCommandRequest, signal: AbortSignal
     let end: RunEnd | undefined;
     let via: RunCommandResult['via'] = 'childProcess';
     const shellKey = request.shellPath ?? '';
-    if (request.useTerminal !== false && !withoutIntegration.has(shellKey) && !stop.signal.aborted) {
+    const expected = request.expectIntegration ?? expectsShellIntegration(request.shellPath);
+    if (request.useTerminal !== false && expected && !withoutIntegration.has(shellKey) && !stop.signal.aborted) {
       const entry = terminalFor(request, cwd);
       entry.terminal.show(true);
-      const integration = await waitForShellIntegration(entry.terminal, request.shellIntegrationTimeoutMs ?? 3000);
+      const integration = await waitForShellIntegration(entry.terminal, request.shellIntegrationTimeoutMs ?? 10_000);
       if (integration && !stop.signal.aborted) {
         via = 'shellIntegration';
         entry.busy = true;
+        startTimer();
         try {
           end = await runInTerminal(entry.terminal, integration, request.command, stop.signal, onData);
         } finally {
           entry.busy = false;
+          // A stopped command's terminal stays open to read, but is not reused: its shell may still
+          // be ending what the command started.
+          if (stop.signal.aborted) terminals.delete(entry);
         }
       } else if (!integration) {
         // This shell has no integration (or it is off): do not wait for it again this session.
@@ -135,6 +165,7 @@ export async function runCommand(request: RunCommandRequest, signal: AbortSignal
         entry.terminal.dispose();
       }
     }
+    if (!end) startTimer();
     end ??= stop.signal.aborted ? { exitCode: undefined } : await runChildProcess(request.command, { cwd, env: request.env }, stop.signal, onData);
     const tail = stripper.flush();
     if (tail) onData(tail);

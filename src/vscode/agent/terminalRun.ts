@@ -9,6 +9,8 @@ import { killTree } from './killTree';
 
 /** After Stop, how long to wait for the shell to report the end before giving up on it. */
 const END_AFTER_STOP_MS = 3000;
+/** When, after Stop, the shell's children are ended (again): at once, then twice more. */
+const SWEEP_AFTER_STOP_MS = [0, 400, 1200];
 
 /** The terminal's shell integration once it is active, or undefined if it is not within `ms`. */
 export function waitForShellIntegration(terminal: vscode.Terminal, ms: number): Promise<vscode.TerminalShellIntegration | undefined> {
@@ -58,7 +60,15 @@ export async function runInTerminal(terminal: vscode.Terminal, integration: vsco
   const shellPid = await terminal.processId;
   const onStop = () => {
     terminal.sendText('\x03', false);
-    if (shellPid !== undefined) void killTree(shellPid, { keepRoot: true });
+    if (shellPid === undefined) return;
+    // Stop can come while the shell is still starting the command: sweep again for a child that
+    // appears a moment later.
+    void (async () => {
+      for (const wait of SWEEP_AFTER_STOP_MS) {
+        await delay(wait);
+        await killTree(shellPid, { keepRoot: true });
+      }
+    })();
   };
   stop.addEventListener('abort', onStop, { once: true });
   if (stop.aborted) onStop();

@@ -19,6 +19,7 @@ export interface TaskUndoDeps {
   notice: (level: 'info' | 'warning' | 'error', text: string) => void;
 }
 
+const CONVERSATION = 'Conversation removes the request and everything after it from the chat.';
 const CHANGE_WORDS = { created: 'created', modified: 'changed', deleted: 'deleted' } as const;
 
 function fileList(summary: CheckpointSummary): string {
@@ -38,8 +39,8 @@ export async function undoTask(turnId: string, deps: TaskUndoDeps): Promise<void
     {
       modal: true,
       detail: filesLeft
-        ? `Files puts back the ${n} file${n === 1 ? '' : 's'} it created, changed or deleted:\n${fileList(summary)}\n\nConversation removes the request and everything after it from the chat.`
-        : 'Its files were already put back (or it kept none). Conversation removes the request and everything after it from the chat.',
+        ? `Files puts back the ${n} file${n === 1 ? '' : 's'} it created, changed or deleted:\n${fileList(summary)}\n\n${CONVERSATION}`
+        : `${summary ? 'Its files were already put back.' : 'Its files cannot be put back: only the last tasks are kept (grok.agent.checkpointsToKeep).'} ${CONVERSATION}`,
     },
     ...(filesLeft ? ['Files', 'Conversation', 'Both'] : ['Conversation']),
   );
