@@ -7,7 +7,10 @@
  *    bare `rg` over the same tree and query in the same run (their ratio).
  * 3. Times the agent loop's own overhead per step: a multi-step task against the fake xAI server
  *    (answering at once) with an in-memory workspace, minus the time spent inside model calls.
- * With --json the last line is {"files","searchP50Ms","searchP95Ms","rgP50Ms","searchVsRg","listP50Ms","stepOverheadMs"}.
+ * 4. Times Undo Task's checkpoint around a command on the same tree (list, stat and read the
+ *    listed files before, list and stat after): a task's first command, and a later one that
+ *    reuses what the first read.
+ * With --json the last line is {"files","searchP50Ms","searchP95Ms","rgP50Ms","searchVsRg","listP50Ms","stepOverheadMs","commandCheckpointFirstMs","commandCheckpointNextMs"}.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +20,8 @@ import { performance } from 'node:perf_hooks';
 import { rgListFiles, rgSearchText, type RipgrepSearch } from '../../src/core/agent/search/ripgrep';
 import { nodeSpawn } from '../../src/core/agent/search/spawn';
 import type { ModelClient } from '../../src/core/chat/engine';
+import { CheckpointStore, TaskCheckpoints, nodeCheckpointFs, type WorkspaceFiles } from '../../src/core/checkpoints';
+import { stat } from 'node:fs/promises';
 import { FakeXaiServer } from '../fakeXai/server';
 import { shippedRipgrep } from '../tools/ripgrepPath';
 import { agentFor } from '../unit/agent/fakeHost';
@@ -161,6 +166,41 @@ async function stepOverhead(): Promise<{ perStep: number; steps: number }> {
   }
 }
 
+/** A command's checkpoint (before and after, nothing changed) with the extension's listing; first and later commands of a task. */
+async function commandCheckpoint(rg: string, dir: string): Promise<{ first: number; next: number; listed: number }> {
+  const config: RipgrepSearch = { rgPath: rg, roots: [dir], excludes: ['**/.git', '**/node_modules'], spawn: nodeSpawn };
+  let listed = 0;
+  const files: WorkspaceFiles = {
+    async list(max) {
+      const found = await rgListFiles(config, { max }, new AbortController().signal);
+      listed = found.items.length;
+      return found.items.map((p) => join(dir, p));
+    },
+    async stat(path) {
+      const s = await stat(path).catch(() => undefined);
+      return s ? { size: s.size, mtimeMs: s.mtimeMs } : undefined;
+    },
+  };
+  const storage = mkdtempSync(join(tmpdir(), 'grok-agent-bench-cp-'));
+  try {
+    const store = await CheckpointStore.open(nodeCheckpointFs, { storageDir: storage, keep: 5 });
+    const firsts: number[] = [];
+    const nexts: number[] = [];
+    for (let task = 0; task < 4; task++) {
+      const cp = new TaskCheckpoints(async () => store, files, nodeCheckpointFs, () => ({}));
+      for (let command = 0; command < 3; command++) {
+        const started = performance.now();
+        await (await cp.before(`task${task}`, { kind: 'command' }))();
+        (command === 0 ? firsts : nexts).push(performance.now() - started);
+      }
+    }
+    // The first task warms the page cache; its first command is left out.
+    return { first: stats(firsts.slice(1)).p50, next: stats(nexts).p50, listed };
+  } finally {
+    rmSync(storage, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const rg = shippedRipgrep();
   if (!rg) throw new Error('No ripgrep found: provision the real-VS-Code tier (bash test/realVscode/provision.sh) and set GROK_TEST_CACHE.');
@@ -176,8 +216,20 @@ async function main(): Promise<void> {
     log(`list_files: p50 ${t.listP50.toFixed(1)} ms, p95 ${t.listP95.toFixed(1)} ms over ${QUERIES} listings (up to ${t.listed} files each, max 500)`);
     const o = await stepOverhead();
     log(`loop overhead: ${o.perStep.toFixed(2)} ms per step (median of 5 tasks of ${o.steps} steps, model time excluded)`);
+    const c = await commandCheckpoint(rg, dir);
+    log(`command checkpoint (${c.listed.toLocaleString('en-US')} listed files, up to 64 MB read): a task's first command ${c.first.toFixed(0)} ms, later ones ${c.next.toFixed(0)} ms (medians)`);
     const round = (n: number) => Math.round(n * 100) / 100;
-    const result = { files: FILES, searchP50Ms: round(t.searchP50), searchP95Ms: round(t.searchP95), rgP50Ms: round(t.rgP50), searchVsRg: round(t.searchP50 / t.rgP50), listP50Ms: round(t.listP50), stepOverheadMs: round(o.perStep) };
+    const result = {
+      files: FILES,
+      searchP50Ms: round(t.searchP50),
+      searchP95Ms: round(t.searchP95),
+      rgP50Ms: round(t.rgP50),
+      searchVsRg: round(t.searchP50 / t.rgP50),
+      listP50Ms: round(t.listP50),
+      stepOverheadMs: round(o.perStep),
+      commandCheckpointFirstMs: round(c.first),
+      commandCheckpointNextMs: round(c.next),
+    };
     log(`goal: searchVsRg <= 1.5 ${result.searchVsRg <= 1.5 ? 'met' : 'NOT met'}; step overhead < 5 ms ${result.stepOverheadMs < 5 ? 'met' : 'NOT met'}`);
     if (json) console.log(JSON.stringify(result));
   } finally {

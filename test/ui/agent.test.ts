@@ -7,9 +7,8 @@
 import { strict as assert } from 'node:assert';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Frame, Locator } from 'playwright-core';
-import { FAKE_XAI_KEY, type FakeXaiServer } from '../fakeXai/server';
-import { ask, ensureConnected, openChatWorkbench, screenshot, type Workbench } from './workbench';
+import type { Locator } from 'playwright-core';
+import { agentWorkbench, ask, screenshot } from './workbench';
 
 const ORIGINAL = 'export function add(a: number, b: number): number {\n  return a - b;\n}\n';
 
@@ -20,67 +19,52 @@ async function ended(answer: Locator): Promise<string> {
 }
 
 describe('Agent mode in the real workbench (fake xAI server)', function () {
-  let fake: FakeXaiServer;
-  let wb: Workbench;
-  let frame: Frame;
-
-  before(async () => {
-    ({ fake, wb, frame } = await openChatWorkbench({ 'workbench.colorTheme': 'Default Dark Modern', 'grok.api': 'chat', 'grok.agent.maxSteps': 5 }, (workspace) => {
-      mkdirSync(join(workspace, 'src'), { recursive: true });
-      writeFileSync(join(workspace, 'src/math.ts'), ORIGINAL);
-      writeFileSync(join(workspace, 'README.md'), '# Demo\n');
-      writeFileSync(join(workspace, 'AGENTS.md'), 'Project rule: keep answers short.\n');
-      writeFileSync(join(dirname(workspace), 'outside.txt'), 'outside the workspace\n');
-    }));
-    await ensureConnected(wb.page, FAKE_XAI_KEY);
-    const agent = frame.locator('.mode-button[data-mode="agent"]');
-    await agent.click();
-    await frame.locator('.mode-button[data-mode="agent"][aria-pressed="true"]').waitFor({ timeout: 15_000 });
-  });
-
-  after(async () => {
-    await wb?.close();
-    await fake?.close();
+  const parts = agentWorkbench({ 'grok.agent.maxSteps': 5 }, (workspace) => {
+    mkdirSync(join(workspace, 'src'), { recursive: true });
+    writeFileSync(join(workspace, 'src/math.ts'), ORIGINAL);
+    writeFileSync(join(workspace, 'README.md'), '# Demo\n');
+    writeFileSync(join(workspace, 'AGENTS.md'), 'Project rule: keep answers short.\n');
+    writeFileSync(join(dirname(workspace), 'outside.txt'), 'outside the workspace\n');
   });
 
   it('lists, searches, reads, proposes an edit that previews and applies, and answers; each step is a card', async () => {
-    const answer = await ask(frame, '[scenario:agent-task] add() is wrong, fix it');
+    const answer = await ask(parts.frame, '[scenario:agent-task] add() is wrong, fix it');
     const card = answer.locator('.edit-card');
     await card.waitFor({ timeout: 60_000 });
     // The preview opened by itself; nothing is written before Apply.
-    await wb.page.locator('.editor-actions [aria-label^="Accept Proposed Edits"]').first().waitFor({ timeout: 20_000 });
-    assert.equal(readFileSync(join(wb.server.workspace, 'src/math.ts'), 'utf8'), ORIGINAL);
+    await parts.wb.page.locator('.editor-actions [aria-label^="Accept Proposed Edits"]').first().waitFor({ timeout: 20_000 });
+    assert.equal(readFileSync(join(parts.wb.server.workspace, 'src/math.ts'), 'utf8'), ORIGINAL);
     assert.deepEqual(await answer.locator('.tool-card-name').allInnerTexts(), ['list_files', 'search_text', 'read_file', 'propose_edits']);
     await card.locator('button[aria-label="Apply edits"]').click();
     const text = await ended(answer);
     assert.match(text, /Fixed add\(\) in src\/math\.ts\. Edit result: applied 1 edit to src\/math\.ts/);
-    assert.match(readFileSync(join(wb.server.workspace, 'src/math.ts'), 'utf8'), /return a \+ b;/);
+    assert.match(readFileSync(join(parts.wb.server.workspace, 'src/math.ts'), 'utf8'), /return a \+ b;/);
     assert.equal(await answer.locator('.tool-card-done').count(), 4);
     assert.match(await answer.locator('.tool-card-arg').nth(1).innerText(), /a - b/);
     assert.match(await answer.locator('.turn-footer').innerText(), /^5 steps/);
-    const sent = fake.requests.filter((r) => r.method === 'POST');
+    const sent = parts.fake.requests.filter((r) => r.method === 'POST');
     assert.equal(sent.length, 5);
     assert.ok((sent[3]!.body!.messages ?? []).some((m) => m.role === 'tool' && String(m.content).includes('1: export function add')), 'the read went back as a tool result');
     await answer.locator('.tool-card summary').nth(2).click();
     await answer.locator('.tool-card-result').waitFor();
     await answer.scrollIntoViewIfNeeded();
-    await screenshot(wb.page, 'agent-task-cards-dark');
+    await screenshot(parts.wb.page, 'agent-task-cards-dark');
   });
 
   it('a read outside the workspace asks; Deny goes back to the model and the task continues', async () => {
-    fake.reset();
-    const answer = await ask(frame, '[scenario:agent-outside] read the file next to the workspace');
+    parts.fake.reset();
+    const answer = await ask(parts.frame, '[scenario:agent-outside] read the file next to the workspace');
     const approval = answer.locator('.tool-card-waiting');
     await approval.waitFor({ timeout: 30_000 });
     assert.match(await approval.innerText(), /outside the workspace/);
-    await screenshot(wb.page, 'agent-approval-dark');
+    await screenshot(parts.wb.page, 'agent-approval-dark');
     await approval.getByRole('button', { name: 'Deny', exact: true }).click();
     assert.match(await ended(answer), /^Outside read: Denied by the user\./);
     assert.equal(await answer.locator('.tool-card-denied').count(), 1);
   });
 
   it('Allow on the same question runs the read', async () => {
-    const answer = await ask(frame, '[scenario:agent-outside] read it now');
+    const answer = await ask(parts.frame, '[scenario:agent-outside] read it now');
     const approval = answer.locator('.tool-card-waiting');
     await approval.waitFor({ timeout: 30_000 });
     await approval.getByRole('button', { name: 'Allow', exact: true }).click();
@@ -88,39 +72,39 @@ describe('Agent mode in the real workbench (fake xAI server)', function () {
   });
 
   it('Stop while a step waits ends the task at once', async () => {
-    const answer = await ask(frame, '[scenario:agent-outside] and again');
+    const answer = await ask(parts.frame, '[scenario:agent-outside] and again');
     await answer.locator('.tool-card-waiting').waitFor({ timeout: 30_000 });
-    const before = fake.requests.filter((r) => r.method === 'POST').length;
+    const before = parts.fake.requests.filter((r) => r.method === 'POST').length;
     const started = Date.now();
-    await frame.getByRole('button', { name: 'Stop', exact: true }).click();
+    await parts.frame.getByRole('button', { name: 'Stop', exact: true }).click();
     await answer.locator('.turn-stopped').waitFor({ timeout: 5_000 });
     assert.ok(Date.now() - started < 5_000);
     assert.equal(await answer.locator('.tool-card-failed').count(), 1);
-    assert.equal(fake.requests.filter((r) => r.method === 'POST').length, before, 'no model call after Stop');
+    assert.equal(parts.fake.requests.filter((r) => r.method === 'POST').length, before, 'no model call after Stop');
   });
 
   it('the step limit stops a looping model with a message', async () => {
-    const answer = await ask(frame, '[scenario:agent-steps] keep going');
+    const answer = await ask(parts.frame, '[scenario:agent-steps] keep going');
     await answer.locator('.turn-error').waitFor({ timeout: 60_000 });
     assert.match(await answer.locator('.turn-error').innerText(), /Stopped after 5 steps in one answer \(grok\.agent\.maxSteps\)/);
   });
 
   it('an invalid tool argument reaches the model as an error', async () => {
-    const answer = await ask(frame, '[scenario:agent-invalid] read something');
+    const answer = await ask(parts.frame, '[scenario:agent-invalid] read something');
     assert.match(await ended(answer), /^The tool said: Error: invalid arguments for read_file: path: /);
     assert.equal(await answer.locator('.tool-card-failed').count(), 1);
   });
 
   it('AGENTS.md goes into the system prompt, shown as a chip that removes it for the conversation', async () => {
-    const chip = frame.locator('.composer .chip', { hasText: 'Rules: AGENTS.md' });
+    const chip = parts.frame.locator('.composer .chip', { hasText: 'Rules: AGENTS.md' });
     await chip.waitFor({ timeout: 15_000 });
-    fake.reset();
-    await ended(await ask(frame, '[scenario:echo] hello'));
-    const system = () => String(fake.requests.filter((r) => r.method === 'POST').at(-1)!.body!.messages![0]!.content);
+    parts.fake.reset();
+    await ended(await ask(parts.frame, '[scenario:echo] hello'));
+    const system = () => String(parts.fake.requests.filter((r) => r.method === 'POST').at(-1)!.body!.messages![0]!.content);
     assert.match(system(), /<project_rules>\n## AGENTS\.md\nProject rule: keep answers short\./);
     await chip.getByRole('button', { name: 'Remove Rules: AGENTS.md' }).click();
     await chip.waitFor({ state: 'detached', timeout: 10_000 });
-    await ended(await ask(frame, '[scenario:echo] again'));
+    await ended(await ask(parts.frame, '[scenario:echo] again'));
     assert.ok(!system().includes('project_rules'), 'removed for this conversation');
   });
 });

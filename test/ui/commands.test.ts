@@ -8,23 +8,14 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Frame, Locator, Page } from 'playwright-core';
-import type { FakeXaiServer } from '../fakeXai/server';
-import { ask, openChatWorkbench, reportFailure, screenshot, type Workbench } from './workbench';
+import type { Locator, Page } from 'playwright-core';
+import { alive } from '../../src/vscode/agent/killTree';
+import { agentWorkbench, ask, screenshot } from './workbench';
 
 /** The answer's text once its turn ended. */
 async function ended(answer: Locator, timeout = 90_000): Promise<string> {
   await answer.locator('.turn-streaming').waitFor({ state: 'detached', timeout });
   return answer.locator('.markdown.answer').innerText();
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function gone(pid: number, timeoutMs: number): Promise<boolean> {
@@ -48,11 +39,6 @@ async function printedPid(answer: Locator): Promise<number> {
   throw new Error('the running card never showed the pid');
 }
 
-async function enterAgentMode(frame: Frame): Promise<void> {
-  await frame.locator('.mode-button[data-mode="agent"]').click();
-  await frame.locator('.mode-button[data-mode="agent"][aria-pressed="true"]').waitFor({ timeout: 15_000 });
-}
-
 /** Clicks `button` in the modal dialog once it shows `text`. */
 async function answerDialog(page: Page, text: RegExp, button: string): Promise<string> {
   const dialog = page.locator('.monaco-dialog-box', { hasText: text });
@@ -64,26 +50,10 @@ async function answerDialog(page: Page, text: RegExp, button: string): Promise<s
 }
 
 describe('Agent commands in the real workbench (fake xAI server)', function () {
-  let fake: FakeXaiServer;
-  let wb: Workbench;
-  let frame: Frame;
-
-  before(async () => {
-    ({ fake, wb, frame } = await openChatWorkbench({ 'workbench.colorTheme': 'Default Dark Modern', 'grok.api': 'chat', 'grok.agent.commands': 'auto' }));
-    await enterAgentMode(frame);
-  });
-
-  afterEach(async function () {
-    await reportFailure(this.currentTest, wb?.page, frame, fake);
-  });
-
-  after(async () => {
-    await wb?.close();
-    await fake?.close();
-  });
+  const parts = agentWorkbench({ 'grok.agent.commands': 'auto' });
 
   it('node -e commands that print and exit non-zero: output and exit code reach the model and the card', async () => {
-    const answer = await ask(frame, '[scenario:agent-commands] run the tests');
+    const answer = await ask(parts.frame, '[scenario:agent-commands] run the tests');
     const text = await ended(answer);
     // The model got both results (quoted back by the scripted answer).
     assert.match(text, /Exit code 3 \(ran in \.\)\.\s+build output line\s+error: 2 tests failed/);
@@ -94,16 +64,16 @@ describe('Agent commands in the real workbench (fake xAI server)', function () {
     // The failed command's output shows on its card without a click, the same text the model got.
     const shown = await failed.locator('.tool-card-result').innerText();
     assert.match(shown, /^Exit code 3 \(ran in \.\)\.\nbuild output line\nerror: 2 tests failed/);
-    const sent = fake.requests.filter((r) => r.method === 'POST')[1]!.body!.messages!.filter((m) => m.role === 'tool').map((m) => String(m.content));
+    const sent = parts.fake.requests.filter((r) => r.method === 'POST')[1]!.body!.messages!.filter((m) => m.role === 'tool').map((m) => String(m.content));
     assert.equal(sent[0], shown.trim());
     // They ran in a terminal named for the task, through shell integration (bash), where the user watches.
-    await wb.page.locator('.part.panel', { hasText: 'Grok: run the tests' }).waitFor({ timeout: 10_000 });
+    await parts.wb.page.locator('.part.panel', { hasText: 'Grok: run the tests' }).waitFor({ timeout: 10_000 });
     await answer.scrollIntoViewIfNeeded();
-    await screenshot(wb.page, 'agent-command-cards-dark');
+    await screenshot(parts.wb.page, 'agent-command-cards-dark');
   });
 
   it('a chained command whose second part is dangerous asks even on auto, naming that part', async () => {
-    const answer = await ask(frame, '[scenario:agent-command cmd=chained] clean the build');
+    const answer = await ask(parts.frame, '[scenario:agent-command cmd=chained] clean the build');
     const approval = answer.locator('.tool-card-waiting');
     await approval.waitFor({ timeout: 30_000 });
     const details = await approval.locator('.tool-card-details').innerText();
@@ -112,22 +82,22 @@ describe('Agent commands in the real workbench (fake xAI server)', function () {
     assert.match(details, /Asks because of\s+rm -rf build/);
     assert.match(await approval.locator('.tool-card-question').innerText(), /This always asks\./);
     assert.equal(await approval.getByRole('button', { name: 'Allow for this task' }).count(), 0, 'a dangerous command is never granted for the task');
-    await screenshot(wb.page, 'agent-command-approval-dark');
+    await screenshot(parts.wb.page, 'agent-command-approval-dark');
     await approval.getByRole('button', { name: 'Deny', exact: true }).click();
     assert.match(await ended(answer), /^Command result: Denied by the user\./);
   });
 
   it('Stop kills a running command: its process is gone', async () => {
-    const answer = await ask(frame, '[scenario:agent-command cmd=slow] start the server');
+    const answer = await ask(parts.frame, '[scenario:agent-command cmd=slow] start the server');
     const pid = await printedPid(answer);
     assert.ok(alive(pid), 'the command runs');
-    await frame.getByRole('button', { name: 'Stop', exact: true }).click();
+    await parts.frame.getByRole('button', { name: 'Stop', exact: true }).click();
     await answer.locator('.turn-stopped').waitFor({ timeout: 10_000 });
     assert.ok(await gone(pid, 10_000), `process ${pid} still runs after Stop`);
   });
 
   it('a timeout ends a command and says so to the model', async () => {
-    const answer = await ask(frame, '[scenario:agent-command cmd=slow timeout=3] start it again');
+    const answer = await ask(parts.frame, '[scenario:agent-command cmd=slow timeout=3] start it again');
     const pid = await printedPid(answer);
     const text = await ended(answer, 60_000);
     assert.match(text, /^Command result: Timed out after 3 s and was ended \(ran in \.\)\.\s+pid=\d+/);
@@ -141,10 +111,7 @@ const TWO = 'export const two = 2;\n';
 const OLD = Buffer.from([0x6f, 0x6c, 0x64, 0x00, 0xff, 0x0a]);
 
 describe('Undo Task in the real workbench (fake xAI server)', function () {
-  let fake: FakeXaiServer;
-  let wb: Workbench;
-  let frame: Frame;
-  const at = (rel: string) => join(wb.server.workspace, rel);
+  const at = (rel: string) => join(parts.wb.server.workspace, rel);
   const seed = (workspace: string) => {
     mkdirSync(join(workspace, 'src'), { recursive: true });
     writeFileSync(join(workspace, 'src/one.ts'), ONE);
@@ -157,10 +124,11 @@ describe('Undo Task in the real workbench (fake xAI server)', function () {
     assert.deepEqual(readFileSync(at('old.txt')), OLD);
     assert.equal(existsSync(at('src/three.ts')), false, 'the created file is gone');
   };
+  const parts = agentWorkbench({ 'grok.agent.commands': 'auto', 'grok.agent.approveEdits': 'auto' }, seed);
 
   /** Runs the scripted task (edits applied without a preview, the command on auto) and checks what it did. */
   async function runTask(): Promise<Locator> {
-    const answer = await ask(frame, '[scenario:agent-undo-task] bump the constants and drop old.txt');
+    const answer = await ask(parts.frame, '[scenario:agent-undo-task] bump the constants and drop old.txt');
     assert.match(await ended(answer), /^Done: edited two files, created one, deleted old\.txt\./);
     assert.equal(readFileSync(at('src/one.ts'), 'utf8'), 'export const one = 11;\r\n');
     assert.equal(readFileSync(at('src/two.ts'), 'utf8'), 'export const two = 22;\n');
@@ -171,52 +139,39 @@ describe('Undo Task in the real workbench (fake xAI server)', function () {
     return answer;
   }
 
-  before(async () => {
-    ({ fake, wb, frame } = await openChatWorkbench({ 'workbench.colorTheme': 'Default Dark Modern', 'grok.api': 'chat', 'grok.agent.commands': 'auto', 'grok.agent.approveEdits': 'auto' }, seed));
-    await enterAgentMode(frame);
-  });
-
-  afterEach(async function () {
-    await reportFailure(this.currentTest, wb?.page, frame, fake);
-  });
-
-  after(async () => {
-    await wb?.close();
-    await fake?.close();
-  });
 
   it('a task that edits two files, creates one and deletes one is undone in one step, byte for byte', async () => {
     const answer = await runTask();
     await answer.scrollIntoViewIfNeeded();
-    await screenshot(wb.page, 'agent-undo-task-button-dark');
+    await screenshot(parts.wb.page, 'agent-undo-task-button-dark');
     await answer.getByRole('button', { name: 'Undo Task' }).click();
-    const shown = await answerDialog(wb.page, /Undo this task\?/, 'Files');
+    const shown = await answerDialog(parts.wb.page, /Undo this task\?/, 'Files');
     assert.match(shown, /src\/one\.ts \(changed\)/);
     assert.match(shown, /src\/three\.ts \(created\)/);
     assert.match(shown, /old\.txt \(deleted\)/);
     await answer.locator('.task-undone').waitFor({ timeout: 15_000 });
     assertAsBefore();
     assert.match(await answer.locator('.task-undone').innerText(), /Task undone: 4 files put back\./);
-    assert.equal(await frame.locator('article.turn-assistant').count(), 1, 'Files leaves the conversation as it is');
+    assert.equal(await parts.frame.locator('article.turn-assistant').count(), 1, 'Files leaves the conversation as it is');
   });
 
   it('after the user changes one of its files, Undo Task asks first; Both also takes the chat back', async () => {
     const answer = await runTask();
     writeFileSync(at('src/two.ts'), 'export const two = 22; // changed by the user\n');
     await answer.getByRole('button', { name: 'Undo Task' }).click();
-    await answerDialog(wb.page, /Undo this task\?/, 'Both');
-    const asked = await answerDialog(wb.page, /You changed a file after the task did/, 'Cancel');
+    await answerDialog(parts.wb.page, /Undo this task\?/, 'Both');
+    const asked = await answerDialog(parts.wb.page, /You changed a file after the task did/, 'Cancel');
     assert.match(asked, /src\/two\.ts/);
     assert.equal(readFileSync(at('src/two.ts'), 'utf8'), 'export const two = 22; // changed by the user\n', 'Cancel changed nothing');
     assert.equal(readFileSync(at('src/three.ts'), 'utf8'), 'export const three = 3;\n');
 
     await answer.getByRole('button', { name: 'Undo Task' }).click();
-    await answerDialog(wb.page, /Undo this task\?/, 'Both');
-    await answerDialog(wb.page, /You changed a file after the task did/, 'Undo Anyway');
+    await answerDialog(parts.wb.page, /Undo this task\?/, 'Both');
+    await answerDialog(parts.wb.page, /You changed a file after the task did/, 'Undo Anyway');
     await answer.waitFor({ state: 'detached', timeout: 15_000 });
     assertAsBefore();
     // The conversation is back to before the task: its request waits in the composer.
-    assert.equal(await frame.locator('article.turn-assistant').count(), 1);
-    assert.match(await frame.locator('textarea[aria-label="Message Grok"]').inputValue(), /\[scenario:agent-undo-task\] bump the constants/);
+    assert.equal(await parts.frame.locator('article.turn-assistant').count(), 1);
+    assert.match(await parts.frame.locator('textarea[aria-label="Message Grok"]').inputValue(), /\[scenario:agent-undo-task\] bump the constants/);
   });
 });

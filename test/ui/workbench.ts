@@ -189,9 +189,25 @@ export async function reportFailure(test: Mocha.Test | undefined, page: Page | u
   console.log(lines.join('\n'));
 }
 
-/**
-* Stores `key` and makes sure it reaches the fake host before a test starts (see setKeyAndTrust).
- */
-export async function ensureConnected(page: Page, key: string): Promise<void> {
-  await setKeyAndTrust(page, key);
+/** Switches the composer to Agent mode. */
+export async function enterAgentMode(frame: Frame): Promise<void> {
+  await frame.locator('.mode-button[data-mode="agent"]').click();
+  await frame.locator('.mode-button[data-mode="agent"][aria-pressed="true"]').waitFor({ timeout: 15_000 });
+}
+
+/** A workbench in agent mode for one describe block (Chat Completions, dark theme); its parts are set once `before` ran. */
+export function agentWorkbench(settings: Record<string, unknown>, seed?: (workspace: string) => void): { fake: FakeXaiServer; wb: Workbench; frame: Frame } {
+  const parts = {} as { fake: FakeXaiServer; wb: Workbench; frame: Frame };
+  before(async () => {
+    Object.assign(parts, await openChatWorkbench({ 'workbench.colorTheme': 'Default Dark Modern', 'grok.api': 'chat', ...settings }, seed));
+    await enterAgentMode(parts.frame);
+  });
+  afterEach(async function () {
+    await reportFailure(this.currentTest, parts.wb?.page, parts.frame, parts.fake);
+  });
+  after(async () => {
+    await parts.wb?.close();
+    await parts.fake?.close();
+  });
+  return parts;
 }

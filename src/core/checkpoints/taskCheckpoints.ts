@@ -83,22 +83,32 @@ export class TaskCheckpoints implements TaskWrites {
 
   private async scan(taskId: string): Promise<Map<string, Scanned>> {
     const previous = this.cache?.taskId === taskId ? this.cache.files : new Map<string, Scanned>();
+    const paths = await this.files.list(this.limits.maxFiles);
+    const stats = await inBatches(paths, (p) => this.files.stat(p));
     const files = new Map<string, Scanned>();
+    const toRead: string[] = [];
     let total = 0;
-    for (const path of await this.files.list(this.limits.maxFiles)) {
-      const stat = await this.files.stat(path);
-      if (!stat) continue;
+    paths.forEach((path, i) => {
+      const stat = stats[i];
+      if (!stat) return;
       const known = previous.get(path);
       if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs && known.bytes) {
         files.set(path, known);
         total += known.bytes.byteLength;
-        continue;
+        return;
       }
-      const fits = stat.size <= this.limits.maxFileBytes && total + stat.size <= this.limits.maxTotalBytes;
-      const bytes = fits ? await this.fs.read(path) : undefined;
-      if (bytes) total += bytes.byteLength;
-      files.set(path, { ...stat, bytes });
-    }
+      files.set(path, { ...stat });
+      // Within the limits, in listing order: the same files are covered every run.
+      if (stat.size <= this.limits.maxFileBytes && total + stat.size <= this.limits.maxTotalBytes) {
+        toRead.push(path);
+        total += stat.size;
+      }
+    });
+    const read = await inBatches(toRead, (p) => this.fs.read(p));
+    toRead.forEach((path, i) => {
+      const entry = files.get(path);
+      if (entry && read[i]) entry.bytes = read[i];
+    });
     this.cache = { taskId, files };
     return files;
   }
@@ -108,17 +118,29 @@ export class TaskCheckpoints implements TaskWrites {
     const changes: { path: string; bytes: Uint8Array | undefined }[] = [];
     const skipped = this.uncovered.get(taskId) ?? new Set<string>();
     for (const path of now) if (!before.has(path)) changes.push({ path, bytes: undefined });
-    // `before` may be the cache itself: iterate over a copy, as changed files leave the cache.
-    for (const [path, was] of [...before]) {
-      const stat = await this.files.stat(path);
-      if (stat && stat.size === was.size && stat.mtimeMs === was.mtimeMs) continue;
-      if (was.bytes) changes.push({ path, bytes: was.bytes });
+    // `before` may be the cache itself: work on a copy, as changed files leave the cache.
+    const was = [...before];
+    const stats = await inBatches(was, ([path]) => this.files.stat(path));
+    was.forEach(([path, old], i) => {
+      const stat = stats[i];
+      if (stat && stat.size === old.size && stat.mtimeMs === old.mtimeMs) return;
+      if (old.bytes) changes.push({ path, bytes: old.bytes });
       else skipped.add(path);
       this.cache?.files.delete(path);
-    }
+    });
     if (skipped.size) this.uncovered.set(taskId, skipped);
     if (changes.length === 0) return;
     await store.recordKnownBefore(taskId, changes);
     await store.recordAfterWrite(taskId, changes.map((c) => c.path));
   }
+}
+
+/** Files looked at side by side: enough to hide the file system's latency, few enough to keep descriptors free. */
+const BATCH = 64;
+
+/** `work` over `items`, {@link BATCH} at a time, results in order. */
+async function inBatches<T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += BATCH) out.push(...(await Promise.all(items.slice(i, i + BATCH).map(work))));
+  return out;
 }

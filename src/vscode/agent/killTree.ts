@@ -8,7 +8,8 @@ import { descendantsOf, parseProcessTable } from '../../core/commands/processTre
 
 const GRACE_MS = 1500;
 
-function alive(pid: number): boolean {
+/** Whether process `pid` still runs. */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
