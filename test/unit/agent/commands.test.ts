@@ -6,7 +6,7 @@
  */
 import { strict as assert } from 'node:assert';
 import type { CommandHost, CommandRun } from '../../../src/core/agent/tools/commandTool';
-import { runCommandTool } from '../../../src/core/agent/tools/commandTool';
+import { runCommandTool, STARTING } from '../../../src/core/agent/tools/commandTool';
 import { BUILTIN_TOOLS } from '../../../src/core/agent/tools';
 import { judgeAgentCommand, type CommandPolicy } from '../../../src/core/commands/agentJudge';
 import { nodePathFs } from '../../../src/core/safety';
@@ -144,11 +144,23 @@ for (const api of ['chat', 'responses'] as const) {
       });
       const h = agentFor(fake, { api }, { tools: c.tools });
       await h.engine.send('[scenario:agent-command cmd=pass] build');
-      const live = h.posted('toolCard').filter((m) => m.card.status === 'running' && m.card.result !== undefined);
+      const live = h.posted('toolCard').filter((m) => m.card.status === 'running' && m.card.result !== undefined && m.card.result !== STARTING);
       assert.ok(live.length >= 1, 'a running card carried output');
       assert.match(live[0]!.card.result!, /^compiling…\n/);
       assert.doesNotMatch(live[0]!.card.result!, /sk-live-0123/);
       assert.equal(h.cards()[0]!.status, 'done');
+    });
+
+    it('a command that has printed nothing yet says it is starting on its card', async () => {
+      const fake = server.get();
+      const c = commandHost({ mode: 'auto' }, async () => {
+        await new Promise((r) => setTimeout(r, 400));
+        return { output: 'late\n' };
+      });
+      const h = agentFor(fake, { api }, { tools: c.tools });
+      await h.engine.send('[scenario:agent-command cmd=pass] build');
+      assert.ok(h.posted('toolCard').some((m) => m.card.status === 'running' && m.card.result === STARTING));
+      assert.equal(h.cards()[0]!.result, 'Exit code 0 (ran in .).\nlate');
     });
 
     it('Stop during a command ends it and the task at once; no model call follows', async () => {

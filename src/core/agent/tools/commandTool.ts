@@ -11,6 +11,9 @@ import { defineTool, type JudgeVerdict } from './types';
 /** Longest timeout the model may ask for (the setting has no cap of its own below a day). */
 export const MAX_COMMAND_TIMEOUT_SECONDS = 3_600;
 
+/** The running card's text before the command printed anything. */
+export const STARTING = 'Starting… (the output shows here as it comes)';
+
 /** What the host reports about a finished (or ended) command. */
 export interface CommandRun {
   exitCode: number | undefined;
@@ -67,6 +70,8 @@ export function runCommandTool(host: CommandHost) {
     async execute(a, ctx) {
       // The live view: the same head-and-tail bound as the result, so a chatty command stays cheap.
       const live = new BoundedOutput();
+      // Until the first output (a fresh terminal's shell can take seconds to be ready), say so.
+      ctx.progress(STARTING);
       const run = await host.run({ command: a.command, cwd: a.cwd, timeoutSeconds: a.timeout_seconds, turnId: ctx.turnId }, ctx.signal, (chunk) => {
         live.push(chunk);
         ctx.progress(live.text());
