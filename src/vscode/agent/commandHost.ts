@@ -8,13 +8,9 @@ import { folderLabel, judgeAgentCommand } from '../../core/commands/agentJudge';
 import { shellKind } from '../../core/commands/wrappers';
 import type { Config } from '../../core/configStore';
 import { nodePathFs } from '../../core/safety';
+import { fileWorkspaceRoots } from '../edits/workspacePaths';
 import { runCommand } from './commandRunner';
 import { bundledShellParser } from './shellParser';
-
-/** The local workspace folders (absolute). */
-function roots(): string[] {
-  return (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
-}
 
 /**
  * The host for {@link runCommandTool}. `taskLabel` names the terminal after the task's request
@@ -26,7 +22,7 @@ export function vscodeCommandHost(extensionUri: vscode.Uri, config: Config, task
       judgeAgentCommand(command, cwd, grants, {
         parser: () => bundledShellParser(extensionUri),
         policy: () => ({ mode: config.current['agent.commands'], allowPrefixes: config.current['agent.allowedCommands'], shell: shellKind(vscode.env.shell || '/bin/sh') }),
-        roots,
+        roots: fileWorkspaceRoots,
         fs: nodePathFs,
       }),
     async run(request, signal, onOutput): Promise<CommandRun> {
@@ -42,7 +38,7 @@ export function vscodeCommandHost(extensionUri: vscode.Uri, config: Config, task
         output: result.output,
         timedOut: result.timedOut,
         stopped: result.stopped,
-        folder: folderLabel(roots(), result.cwd),
+        folder: folderLabel(fileWorkspaceRoots(), result.cwd),
         timeoutSeconds,
         via: result.via,
       };

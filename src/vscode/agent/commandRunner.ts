@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { resolveCommandCwd } from '../../core/commands/cwd';
 import { AnsiStripper, BoundedOutput, outputForModel, type OutputLimits } from '../../core/commands/output';
 import { nodePathFs } from '../../core/safety';
+import { fileWorkspaceRoots } from '../edits/workspacePaths';
 import { runChildProcess, type RunEnd } from './childProcessRun';
 import { runInTerminal, waitForShellIntegration } from './terminalRun';
 
@@ -109,8 +110,7 @@ function terminalFor(request: RunCommandRequest, cwd: string): { terminal: vscod
  * folder is not allowed or the process cannot start.
  */
 export async function runCommand(request: RunCommandRequest, signal: AbortSignal, onOutput: (chunk: string) => void): Promise<RunCommandResult> {
-  const roots = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
-  const where = await resolveCommandCwd(roots, request.cwd, nodePathFs);
+  const where = await resolveCommandCwd(fileWorkspaceRoots(), request.cwd, nodePathFs);
   if (!where.ok) throw new Error(where.message);
   const cwd = where.cwd;
 

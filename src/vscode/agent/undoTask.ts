@@ -5,7 +5,7 @@
  * asked, takes the conversation back to before the task.
  */
 import * as vscode from 'vscode';
-import type { CheckpointStore, CheckpointSummary } from '../../core/checkpoints';
+import type { CheckpointStore, CheckpointSummary, UndoResult } from '../../core/checkpoints';
 import type { StoredTurn } from '../../core/chat/storedFormat';
 import type { HostMessage } from '../../shared/protocol';
 
@@ -65,7 +65,7 @@ async function restoreFiles(turnId: string, store: CheckpointStore, summary: Che
       return false;
     }
   }
-  let result;
+  let result: UndoResult;
   try {
     result = await store.undo(turnId, { overwrite: changed.length > 0 });
   } catch (error) {

@@ -12,6 +12,7 @@ import { nodeSpawn } from '../../core/agent/search/spawn';
 import type { Bounded, DiagnosticHit, FileRead, SymbolHit, TextMatch, WorkspaceTools } from '../../core/agent/tools';
 import type { FileChange } from '../../core/edits';
 import { workspaceLabel } from './paths';
+import { fileWorkspaceRoots } from '../edits/workspacePaths';
 
 /** Files bigger than this are not loaded at all (read_file shows 200 KB at most anyway). */
 const MAX_LOAD_BYTES = 20 * 1024 * 1024;
@@ -24,7 +25,7 @@ export class VscodeWorkspaceTools implements WorkspaceTools {
   constructor(private readonly proposeEditsTo: ProposeEdits) {}
 
   roots(): readonly string[] {
-    return (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+    return fileWorkspaceRoots();
   }
 
   async readFile(absolutePath: string): Promise<FileRead> {
